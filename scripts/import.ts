@@ -1,0 +1,106 @@
+/**
+ * npm run import -- [--db PATH] [--json] [--year YYYY] FILE...
+ * Exit codes: 0 every file imported or skipped, 1 a file was rejected, 2 usage error.
+ */
+import { createDb, databasePathFromEnv, migrateDb } from '../src/lib/server/db/client';
+import { importFile, type FileReport } from '../src/lib/server/import/load';
+import { parseArgs, UsageError } from './cli-args';
+
+const USAGE = `usage: npm run import -- [--db PATH] [--json] [--year YYYY] FILE...
+
+Imports CSV, TSV or XLSX files into the database (default: $DATABASE_URL or data/app.db).
+Each file is one transaction: a file with any error writes nothing.
+  --db PATH     database file to write
+  --json        print one JSON object with a report per file
+  --year YYYY   reference year, for files whose name does not carry it`;
+
+function formatReport(r: FileReport): string {
+	const lines: string[] = [];
+	const what = [r.source, r.year].filter(Boolean).join(' ');
+	if (r.status === 'imported') {
+		lines.push(
+			`imported  ${r.file}  ${what}: ${r.rowsImported.toLocaleString('en-US')} of ${r.rowsRead.toLocaleString('en-US')} rows (run ${r.runId})`
+		);
+	} else if (r.status === 'skipped') {
+		lines.push(`skipped   ${r.file}  ${what}`);
+	} else {
+		lines.push(`REJECTED  ${r.file}${what ? `  ${what}` : ''}: nothing was written`);
+	}
+	for (const i of r.issues) {
+		const place = [r.file, i.line, i.column].filter((p) => p !== null).join(':');
+		lines.push(`  ${place}: ${i.message}`);
+	}
+	for (const n of r.notes) lines.push(`  note: ${n}`);
+	return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+	let args;
+	try {
+		args = parseArgs(argv, { flags: ['json', 'help'], options: ['db', 'year'] });
+	} catch (e) {
+		if (e instanceof UsageError) {
+			console.error(`import: ${e.message}\n\n${USAGE}`);
+			return 2;
+		}
+		throw e;
+	}
+	if (args.flags.has('help')) {
+		console.log(USAGE);
+		return 0;
+	}
+	const json = args.flags.has('json');
+	if (args.positional.length === 0) {
+		console.error(`import: name at least one file\n\n${USAGE}`);
+		return 2;
+	}
+	const yearText = args.options.get('year')?.at(-1);
+	const year = yearText === undefined ? undefined : Number(yearText);
+	if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) {
+		console.error(
+			`import: --year must be a year like 2024, not ${JSON.stringify(yearText)}\n\n${USAGE}`
+		);
+		return 2;
+	}
+	const dbPath = args.options.get('db')?.at(-1) ?? databasePathFromEnv();
+	const db = createDb(dbPath);
+	migrateDb(db);
+	const reports: FileReport[] = [];
+	for (const file of args.positional) {
+		const report = await importFile(db.$client, file, {
+			year,
+			onProgress:
+				json || !process.stderr.isTTY
+					? undefined
+					: (n) => process.stderr.write(`\r  ${file}: ${n.toLocaleString('en-US')} rows…`)
+		});
+		if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+		reports.push(report);
+		if (!json) console.log(formatReport(report));
+	}
+	db.$client.close();
+	if (json) {
+		const files = reports.map((r) => ({
+			file: r.file,
+			source: r.source,
+			status: r.status,
+			year: r.year,
+			rowsRead: r.rowsRead,
+			rowsImported: r.rowsImported,
+			issues: r.issues,
+			notes: r.notes
+		}));
+		process.stdout.write(JSON.stringify({ files }) + '\n');
+	}
+	return reports.some((r) => r.status === 'rejected') ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(e: unknown) => {
+		console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+		process.exitCode = 1;
+	}
+);

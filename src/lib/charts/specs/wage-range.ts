@@ -1,0 +1,72 @@
+/**
+ * Wage range of the largest occupations: for each, a line from the 10th to the 90th percentile
+ * of annual wages and a dot at the median, ordered by employment. Top-coded percentiles are drawn
+ * to the year's cap and marked, since the true value is at least that.
+ */
+import * as Plot from '@observablehq/plot';
+
+export interface WageRangeDatum {
+	soc: string;
+	title: string;
+	employment: number;
+	p10: number | null;
+	p50: number | null;
+	p90: number | null;
+	/** True when p90 (or p50) is top-coded and drawn at the cap. */
+	p90TopCoded: boolean;
+	p50TopCoded: boolean;
+}
+
+export interface WageRangeInput {
+	data: WageRangeDatum[];
+	title: string;
+	caption: string;
+	width?: number;
+}
+
+const short = (t: string) => (t.length > 38 ? `${t.slice(0, 36)}…` : t);
+
+export function wageRangeSpec({
+	data,
+	title,
+	caption,
+	width = 720
+}: WageRangeInput): Plot.PlotOptions {
+	const rows = data.filter((d) => d.p10 !== null || d.p50 !== null || d.p90 !== null);
+	const narrow = width < 560;
+	return {
+		title,
+		caption,
+		width,
+		height: 40 + rows.length * 24,
+		marginLeft: narrow ? 150 : 260,
+		marginRight: 20,
+		x: { label: 'Annual wage (USD) →', grid: true, tickFormat: '~s' },
+		y: {
+			label: null,
+			domain: rows.map((d) => d.soc),
+			tickFormat: (soc: string) => short(rows.find((d) => d.soc === soc)?.title ?? soc)
+		},
+		marks: [
+			Plot.ruleY(rows, {
+				y: 'soc',
+				x1: 'p10',
+				x2: 'p90',
+				stroke: '#8aa4c0',
+				strokeWidth: 6,
+				strokeLinecap: 'round'
+			}),
+			Plot.dot(rows, {
+				y: 'soc',
+				x: 'p50',
+				fill: '#1f4e79',
+				r: 5,
+				title: (d: WageRangeDatum) => `${d.title}: median ${d.p50 ?? 'n/a'}`
+			}),
+			Plot.text(
+				rows.filter((d) => d.p90TopCoded),
+				{ y: 'soc', x: 'p90', text: () => '≥', dx: 8, fill: '#8a4b00', fontWeight: 'bold' }
+			)
+		]
+	};
+}

@@ -1,0 +1,124 @@
+/** Typed reads of OEWS facts, areas and import runs. No arithmetic here: see src/lib/analysis. */
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { areaAliases, areas, importRuns, oewsFacts, occupations } from '../schema';
+
+export interface AreaSummary {
+	code: string;
+	title: string;
+	type: 'national' | 'state' | 'msa' | 'nonmetro';
+	state: string | null;
+	necta: boolean;
+	years: number[];
+}
+
+export function listAreas(db: Db): AreaSummary[] {
+	const rows = db
+		.select({
+			code: areas.code,
+			title: areas.title,
+			type: areas.type,
+			state: areas.state,
+			necta: areas.necta,
+			years: sql<string>`group_concat(distinct ${oewsFacts.year})`
+		})
+		.from(areas)
+		.innerJoin(oewsFacts, eq(oewsFacts.area, areas.code))
+		.groupBy(areas.code)
+		.orderBy(
+			sql`case ${areas.type} when 'national' then 0 when 'state' then 1 else 2 end`,
+			asc(areas.title)
+		)
+		.all();
+	return rows.map((r) => ({
+		...r,
+		years: r.years
+			.split(',')
+			.map(Number)
+			.sort((a, b) => a - b)
+	}));
+}
+
+export function getArea(db: Db, code: string): AreaSummary | null {
+	return listAreas(db).find((a) => a.code === code) ?? null;
+}
+
+/** The area code an alias (e.g. a CBSA code for a New England NECTA) stands for. */
+export function resolveAreaAlias(db: Db, alias: string): string | null {
+	const row = db
+		.select({ code: areaAliases.code })
+		.from(areaAliases)
+		.where(eq(areaAliases.alias, alias))
+		.get();
+	return row?.code ?? null;
+}
+
+/** The newest import run holding this area's estimates for the year, or null. */
+export function latestRunFor(db: Db, area: string, year: number): number | null {
+	const row = db
+		.select({ runId: sql<number | null>`max(${oewsFacts.runId})` })
+		.from(oewsFacts)
+		.where(and(eq(oewsFacts.area, area), eq(oewsFacts.year, year)))
+		.get();
+	return row?.runId ?? null;
+}
+
+export type FactRow = typeof oewsFacts.$inferSelect & {
+	title: string;
+	level: (typeof occupations.$inferSelect)['level'];
+	vintage: string;
+};
+
+/** Every occupation row of one import run for one area, with titles. */
+export function factsForRun(db: Db, runId: number, area: string): FactRow[] {
+	return db
+		.select({
+			...getTableColumns(oewsFacts),
+			title: occupations.title,
+			level: occupations.level,
+			vintage: occupations.vintage
+		})
+		.from(oewsFacts)
+		.innerJoin(occupations, eq(occupations.soc, oewsFacts.soc))
+		.where(and(eq(oewsFacts.runId, runId), eq(oewsFacts.area, area)))
+		.orderBy(asc(oewsFacts.soc))
+		.all();
+}
+
+export interface RunInfo {
+	id: number;
+	source: string;
+	year: number | null;
+	fileName: string;
+	sha256: string;
+	finishedAt: string | null;
+	meta: Record<string, unknown> | null;
+}
+
+export function runsById(db: Db, ids: number[]): RunInfo[] {
+	if (ids.length === 0) return [];
+	return db
+		.select({
+			id: importRuns.id,
+			source: importRuns.source,
+			year: importRuns.year,
+			fileName: importRuns.fileName,
+			sha256: importRuns.sha256,
+			finishedAt: importRuns.finishedAt,
+			meta: importRuns.meta
+		})
+		.from(importRuns)
+		.where(inArray(importRuns.id, ids))
+		.orderBy(desc(importRuns.id))
+		.all()
+		.map((r) => ({ ...r, meta: r.meta ? (JSON.parse(r.meta) as Record<string, unknown>) : null }));
+}
+
+export function countImportRuns(db: Db): number {
+	return (
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(importRuns)
+			.get()?.n ?? 0
+	);
+}

@@ -1,0 +1,387 @@
+/**
+ * Imports one file: detect its source from the header row, stream its rows through the adapter,
+ * and write everything in ONE transaction with an `import_runs` row. Any problem rolls the whole
+ * file back, so a rejected file leaves the database exactly as it was.
+ */
+import type Database from 'better-sqlite3';
+import { basename } from 'node:path';
+import { readDelimited } from './csv';
+import { inspectFile, type FileInfo } from './file-info';
+import { headerKey, quote, yearFromFileName } from './normalize';
+import { ReadError, type RowSink } from './rows';
+import { detectAdapter, ADAPTERS } from './sources/index';
+import { ImportError, type AdapterSession, type Issue, type SourceAdapter } from './sources/types';
+import { readWorkbook } from './xlsx';
+
+export type ImportStatus = 'imported' | 'skipped' | 'rejected';
+
+export interface FileReport {
+	file: string;
+	source: string | null;
+	status: ImportStatus;
+	year: number | null;
+	rowsRead: number;
+	rowsImported: number;
+	issues: Issue[];
+	/** Non-fatal remarks (rows skipped on purpose, codes renumbered, …). */
+	notes: string[];
+	runId: number | null;
+	sha256: string | null;
+}
+
+export interface ImportOptions {
+	/** Name to record and report (defaults to the path's base name). */
+	fileName?: string;
+	/** Reference year when the file name does not carry it. */
+	year?: number;
+	importedBy?: string;
+	/** Stop reading after this many problems (default 50). */
+	maxIssues?: number;
+	onProgress?: (rowsRead: number) => void;
+}
+
+/** Rows searched for a header before giving up (BLS workbooks put notes above some headers). */
+const HEADER_SCAN_ROWS = 20;
+const PROGRESS_EVERY = 10_000;
+
+type Sqlite = Database.Database;
+
+function isBlank(cells: string[]): boolean {
+	for (const c of cells) if (c.trim() !== '') return false;
+	return true;
+}
+
+function onlyFirstCell(cells: string[]): boolean {
+	if ((cells[0] ?? '').trim() === '') return false;
+	for (let i = 1; i < cells.length; i++) if (cells[i]!.trim() !== '') return false;
+	return true;
+}
+
+function preview(cells: string[]): string {
+	const text = cells
+		.filter((c) => c.trim() !== '')
+		.slice(0, 6)
+		.map((c) => quote(c.trim()))
+		.join(', ');
+	return text || '(empty)';
+}
+
+class FileImport {
+	readonly issues: Issue[] = [];
+	readonly notes: string[] = [];
+	adapter: SourceAdapter | null = null;
+	session: AdapterSession | null = null;
+	header: string[] = [];
+	headerLine = 0;
+	runId: number | null = null;
+	rowsRead = 0;
+	rowsImported = 0;
+	scanned = 0;
+	firstRow: string[] | null = null;
+	footnotesFrom: number | null = null;
+	inTransaction = false;
+	stopped = false;
+
+	constructor(
+		readonly sqlite: Sqlite,
+		readonly fileName: string,
+		readonly info: FileInfo,
+		readonly options: ImportOptions
+	) {}
+
+	get maxIssues() {
+		return this.options.maxIssues ?? 50;
+	}
+
+	issue(line: number | null, column: number | null, message: string): void {
+		if (this.issues.length < this.maxIssues) this.issues.push({ line, column, message });
+		if (this.issues.length >= this.maxIssues) this.stopped = true;
+	}
+
+	/** The sink for the data sheet (or the only table of a delimited file). */
+	readonly rows: RowSink = (cells, line) => {
+		if (this.stopped) return false;
+		if (!this.session) return this.scanForHeader(cells, line);
+		return this.dataRow(cells, line);
+	};
+
+	private scanForHeader(cells: string[], line: number): boolean {
+		if (isBlank(cells)) return true;
+		this.firstRow ??= cells;
+		this.scanned++;
+		const keys = cells.map(headerKey);
+		const adapter = detectAdapter(keys);
+		if (!adapter) {
+			// Give up on this sheet (a workbook may hold its table on a later one).
+			if (this.scanned >= HEADER_SCAN_ROWS) return false;
+			return true;
+		}
+		this.adapter = adapter;
+		this.header = cells.map((c) => c.trim());
+		this.headerLine = line;
+		const seen = new Map<string, number>();
+		keys.forEach((k, i) => {
+			if (k === '') return;
+			const first = seen.get(k);
+			if (first !== undefined) {
+				this.issue(
+					line,
+					i + 1,
+					`column ${quote(cells[i]!.trim())} appears twice (columns ${first + 1} and ${i + 1})`
+				);
+			} else seen.set(k, i);
+		});
+		if (this.issues.length > 0) {
+			this.stopped = true;
+			return false;
+		}
+		this.begin(adapter);
+		try {
+			this.session = adapter.open({
+				sqlite: this.sqlite,
+				runId: this.runId!,
+				fileName: this.fileName,
+				header: this.header,
+				keys,
+				year: this.options.year ?? yearFromFileName(this.fileName),
+				notes: this.notes
+			});
+		} catch (e) {
+			if (!(e instanceof ImportError)) throw e;
+			this.issue(e.line ?? line, e.column, e.message);
+			this.stopped = true;
+			return false;
+		}
+		return true;
+	}
+
+	private dataRow(cells: string[], line: number): boolean {
+		if (isBlank(cells)) return true;
+		const width = this.header.length;
+		if (this.rowsRead > 0 && onlyFirstCell(cells)) {
+			this.footnotesFrom ??= line;
+			return true;
+		}
+		if (this.footnotesFrom !== null) {
+			this.issue(line, null, `data after the notes that begin on line ${this.footnotesFrom}`);
+			return !this.stopped;
+		}
+		this.rowsRead++;
+		if (this.options.onProgress && this.rowsRead % PROGRESS_EVERY === 0) {
+			this.options.onProgress(this.rowsRead);
+		}
+		if (cells.length !== width) {
+			const extra = cells.slice(width);
+			const tooMany = cells.length > width && !isBlank(extra);
+			const tooFew = cells.length < width && this.info.format !== 'xlsx';
+			if (tooMany || tooFew) {
+				this.issue(
+					line,
+					tooMany ? width + 1 : cells.length,
+					`this row has ${cells.length} fields but the header on line ${this.headerLine} has ${width}`
+				);
+				return !this.stopped;
+			}
+			if (cells.length < width) while (cells.length < width) cells.push('');
+		}
+		const before = this.issues.length;
+		const result = this.session!.row(
+			cells,
+			line,
+			(column, message) => this.issue(line, column === null ? null : column + 1, message),
+			before === 0
+		);
+		if (result === 'imported' && this.issues.length === 0) this.rowsImported++;
+		return !this.stopped;
+	}
+
+	begin(adapter: SourceAdapter): void {
+		this.sqlite.exec('BEGIN IMMEDIATE');
+		this.inTransaction = true;
+		const run = this.sqlite
+			.prepare(
+				`INSERT INTO import_runs (source, year, file_name, sha256, status, imported_by, started_at)
+				 VALUES (?, NULL, ?, ?, 'imported', ?, ?)`
+			)
+			.run(
+				adapter.id,
+				this.fileName,
+				this.info.sha256,
+				this.options.importedBy ?? null,
+				new Date().toISOString()
+			);
+		this.runId = Number(run.lastInsertRowid);
+	}
+
+	rollback(): void {
+		if (this.inTransaction) {
+			this.sqlite.exec('ROLLBACK');
+			this.inTransaction = false;
+		}
+	}
+
+	/** Closes the read: final checks, then COMMIT or ROLLBACK. */
+	finish(): FileReport {
+		if (!this.adapter && this.issues.length === 0) {
+			const first = this.firstRow ? `; line 1 reads ${preview(this.firstRow)}` : '';
+			this.issue(
+				null,
+				null,
+				`no known source recognised in the first ${HEADER_SCAN_ROWS} rows${first}. ` +
+					`Known sources: ${ADAPTERS.map((a) => a.title).join('; ')} (npm run sources lists their headers)`
+			);
+		}
+		if (this.session && this.issues.length === 0 && this.rowsRead === 0) {
+			this.issue(this.headerLine, null, `no data rows after the header on line ${this.headerLine}`);
+		}
+		let meta: Record<string, unknown> | undefined;
+		if (this.session && this.issues.length === 0) {
+			meta = this.session.finish((column, message) =>
+				this.issue(null, column === null ? null : column + 1, message)
+			).meta;
+		}
+		const year = this.session?.year ?? null;
+		if (this.issues.length > 0 || !this.inTransaction) {
+			this.rollback();
+			if (this.stopped && this.issues.length >= this.maxIssues) {
+				this.notes.push(`reading stopped after ${this.maxIssues} problems`);
+			}
+			return this.report('rejected', year, null);
+		}
+		this.sqlite
+			.prepare(
+				`UPDATE import_runs SET year = ?, rows_read = ?, rows_imported = ?, meta = ?, finished_at = ?
+				 WHERE id = ?`
+			)
+			.run(
+				year,
+				this.rowsRead,
+				this.rowsImported,
+				meta ? JSON.stringify(meta) : null,
+				new Date().toISOString(),
+				this.runId
+			);
+		this.sqlite.exec('COMMIT');
+		this.inTransaction = false;
+		return this.report('imported', year, this.runId);
+	}
+
+	report(status: ImportStatus, year: number | null, runId: number | null): FileReport {
+		return {
+			file: this.fileName,
+			source: this.adapter?.id ?? null,
+			status,
+			year,
+			rowsRead: this.rowsRead,
+			rowsImported: status === 'imported' ? this.rowsImported : 0,
+			issues: this.issues,
+			notes: this.notes,
+			runId,
+			sha256: this.info.sha256
+		};
+	}
+}
+
+function rejected(file: string, message: string, sha256: string | null = null): FileReport {
+	return {
+		file,
+		source: null,
+		status: 'rejected',
+		year: null,
+		rowsRead: 0,
+		rowsImported: 0,
+		issues: [{ line: null, column: null, message }],
+		notes: [],
+		runId: null,
+		sha256
+	};
+}
+
+export async function importFile(
+	sqlite: Sqlite,
+	path: string,
+	options: ImportOptions = {}
+): Promise<FileReport> {
+	const fileName = options.fileName ?? basename(path);
+	let info: FileInfo;
+	try {
+		info = await inspectFile(path);
+	} catch (e) {
+		const code = (e as NodeJS.ErrnoException).code;
+		return rejected(
+			fileName,
+			code === 'ENOENT' ? 'no such file' : `cannot read the file: ${(e as Error).message}`
+		);
+	}
+	if (info.format === 'empty') return rejected(fileName, 'the file is empty', info.sha256);
+	if (info.format === 'binary') {
+		return rejected(
+			fileName,
+			'this is not a CSV, TSV or XLSX file: it holds binary data',
+			info.sha256
+		);
+	}
+	const earlier = sqlite
+		.prepare('SELECT id, source, year FROM import_runs WHERE sha256 = ?')
+		.get(info.sha256) as { id: number; source: string; year: number | null } | undefined;
+	if (earlier) {
+		return {
+			file: fileName,
+			source: earlier.source,
+			status: 'skipped',
+			year: earlier.year,
+			rowsRead: 0,
+			rowsImported: 0,
+			issues: [],
+			notes: [`already imported as run ${earlier.id} (same sha256)`],
+			runId: earlier.id,
+			sha256: info.sha256
+		};
+	}
+
+	const job = new FileImport(sqlite, fileName, info, options);
+	try {
+		if (info.format === 'xlsx') {
+			await readWorkbook(path, {
+				sheet: (name) => {
+					if (job.stopped) return null;
+					if (!job.session) {
+						job.scanned = 0; // still looking for the data sheet
+						return job.rows;
+					}
+					return job.session.extraSheet?.(name) ?? null;
+				}
+			});
+		} else {
+			await readDelimited(path, info.encoding, job.rows);
+		}
+	} catch (e) {
+		job.rollback();
+		if (e instanceof ReadError) job.issue(e.line, e.column, e.message);
+		else if (e instanceof ImportError) job.issue(e.line, e.column, e.message);
+		else if (info.format === 'xlsx' && !job.session) {
+			job.issue(null, null, `cannot read this XLSX workbook: ${(e as Error).message}`);
+		} else {
+			job.issue(null, null, `the import failed: ${(e as Error).message}`);
+		}
+		return job.report('rejected', job.session?.year ?? null, null);
+	}
+	try {
+		return job.finish();
+	} catch (e) {
+		job.rollback();
+		job.issue(null, null, `the import failed: ${(e as Error).message}`);
+		return job.report('rejected', null, null);
+	}
+}
+
+/** Imports files in order; each file is its own transaction. */
+export async function importFiles(
+	sqlite: Sqlite,
+	paths: string[],
+	options: Omit<ImportOptions, 'fileName'> = {}
+): Promise<FileReport[]> {
+	const reports: FileReport[] = [];
+	for (const path of paths) reports.push(await importFile(sqlite, path, options));
+	return reports;
+}

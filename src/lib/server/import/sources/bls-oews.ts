@@ -1,0 +1,469 @@
+/**
+ * BLS OEWS cross-industry estimates: national, state and metropolitan/nonmetropolitan area files,
+ * May 2019 onwards, CSV or XLSX, upper- or lower-case headers.
+ *
+ * - Markers (`*`, `**`, `#`, `~`) become NULL values with a status beside them.
+ * - `#` (top-coded) caps are read from the workbook's Field Descriptions sheet when it has one,
+ *   otherwise from the cap BLS published for the file's year.
+ * - May 2019 and May 2020 use the OES hybrid structure: codes that are a pure renumbering of one
+ *   SOC 2018 code are mapped to it; hybrid codes that span several SOC 2018 codes are kept as they
+ *   are (vintage `oes-hybrid`), their SOC 2018 members in `occupation_crosswalk`.
+ * - A code that national files publish at both the broad and the detailed level is kept once, as
+ *   detailed.
+ * - Industry-specific rows (NAICS other than 000000) are skipped and counted in the notes.
+ */
+import type Database from 'better-sqlite3';
+import type { AreaType, OccupationLevel, ValueStatus } from '../../db/schema';
+import {
+	CellError,
+	SOC_CODE,
+	parseFlag,
+	parseMeasured,
+	quote,
+	socLevel,
+	socParent,
+	type Measured
+} from '../normalize';
+import { HYBRID_FROM, SOC2018 } from './oes-hybrid-structure';
+import { ImportError, type AdapterSession, type OpenContext, type SourceAdapter } from './types';
+
+/** Canonical field → header spellings seen across OEWS years (after `headerKey`). */
+const COLUMNS = {
+	area: ['area'],
+	areaTitle: ['area_title', 'area_name'],
+	areaType: ['area_type'],
+	primState: ['prim_state', 'st'],
+	naics: ['naics'],
+	occCode: ['occ_code'],
+	occTitle: ['occ_title'],
+	oGroup: ['o_group', 'occ_group', 'group'],
+	totEmp: ['tot_emp'],
+	empPrse: ['emp_prse'],
+	jobs1000: ['jobs_1000', 'jobs_1000_orig'],
+	locQuotient: ['loc_quotient', 'loc_q'],
+	hMean: ['h_mean'],
+	aMean: ['a_mean'],
+	meanPrse: ['mean_prse'],
+	hPct10: ['h_pct10'],
+	hPct25: ['h_pct25'],
+	hMedian: ['h_median'],
+	hPct75: ['h_pct75'],
+	hPct90: ['h_pct90'],
+	aPct10: ['a_pct10'],
+	aPct25: ['a_pct25'],
+	aMedian: ['a_median'],
+	aPct75: ['a_pct75'],
+	aPct90: ['a_pct90'],
+	annual: ['annual'],
+	hourly: ['hourly']
+} as const;
+type Field = keyof typeof COLUMNS;
+
+/** Numeric fields in the order of the fact table's value columns. */
+const MEASURES = [
+	['totEmp', 'employment'],
+	['empPrse', 'employment_prse'],
+	['jobs1000', 'jobs_per_1000'],
+	['locQuotient', 'lq_published'],
+	['hMean', 'hourly_mean'],
+	['aMean', 'annual_mean'],
+	['meanPrse', 'mean_prse'],
+	['hPct10', 'hourly_p10'],
+	['hPct25', 'hourly_p25'],
+	['hMedian', 'hourly_median'],
+	['hPct75', 'hourly_p75'],
+	['hPct90', 'hourly_p90'],
+	['aPct10', 'annual_p10'],
+	['aPct25', 'annual_p25'],
+	['aMedian', 'annual_median'],
+	['aPct75', 'annual_p75'],
+	['aPct90', 'annual_p90']
+] as const satisfies readonly (readonly [Field, string])[];
+
+const REQUIRED: Field[] = ['occCode', 'occTitle', 'totEmp', 'aMedian'];
+
+/**
+ * The wage caps behind `#`, as BLS states them in each year's Field Descriptions. Used only when
+ * the file itself does not say (CSV exports carry no Field Descriptions sheet).
+ */
+export const TOP_CODE_BY_YEAR: Record<number, { hourly: number; annual: number }> = {
+	2019: { hourly: 100, annual: 208_000 },
+	2020: { hourly: 100, annual: 208_000 },
+	2021: { hourly: 100, annual: 208_000 },
+	2022: { hourly: 115, annual: 239_200 },
+	2023: { hourly: 115, annual: 239_200 },
+	2024: { hourly: 115, annual: 239_200 },
+	2025: { hourly: 115, annual: 239_200 }
+};
+
+const AREA_TYPE_CODES: Record<string, AreaType> = {
+	'1': 'national',
+	'2': 'state',
+	'3': 'state', // U.S. territory
+	'4': 'msa', // MSA or New England NECTA
+	'6': 'nonmetro'
+};
+
+const O_GROUPS = new Set<OccupationLevel>(['total', 'major', 'minor', 'broad', 'detailed']);
+
+export const NATIONAL_AREA = '99';
+
+function columnIndex(keys: string[]): Partial<Record<Field, number>> {
+	const index: Partial<Record<Field, number>> = {};
+	for (const [field, spellings] of Object.entries(COLUMNS) as [Field, readonly string[]][]) {
+		const i = keys.findIndex((k) => spellings.includes(k));
+		if (i >= 0) index[field] = i;
+	}
+	return index;
+}
+
+/** Canonical text form of an OEWS area code for its type (see docs/IMPORT notes in the adapter). */
+export function normaliseAreaCode(raw: string, type: AreaType): string {
+	const digits = raw.trim().replace(/^0+(?=\d)/, '');
+	switch (type) {
+		case 'national':
+			return NATIONAL_AREA;
+		case 'state':
+			return digits.padStart(2, '0');
+		case 'msa':
+			return digits.padStart(5, '0');
+		case 'nonmetro':
+			return digits.padStart(7, '0');
+	}
+}
+
+function inferAreaType(code: string): AreaType {
+	const digits = code.replace(/^0+(?=\d)/, '');
+	if (code === '99' || code.toUpperCase() === 'US') return 'national';
+	if (digits.length <= 2) return 'state';
+	if (digits.length >= 6) return 'nonmetro';
+	return 'msa';
+}
+
+function isNecta(code: string, type: AreaType): boolean {
+	return type === 'msa' && /^7\d{4}$/.test(code);
+}
+
+interface HeaderMatch {
+	index: Partial<Record<Field, number>>;
+	missing: Field[];
+}
+
+function matchHeader(keys: string[]): HeaderMatch {
+	const index = columnIndex(keys);
+	return { index, missing: REQUIRED.filter((f) => index[f] === undefined) };
+}
+
+function prepareWriters(sqlite: Database.Database) {
+	const valueColumns = MEASURES.flatMap(([, col]) => [col, `${col}_status`]);
+	const columns = [
+		'run_id',
+		'area',
+		'soc',
+		'year',
+		'o_group',
+		...valueColumns,
+		'annual_only',
+		'hourly_only'
+	];
+	return {
+		area: sqlite.prepare(
+			`INSERT INTO areas (code, title, type, state, necta) VALUES (?, ?, ?, ?, ?)
+			 ON CONFLICT(code) DO UPDATE SET title = excluded.title, type = excluded.type,
+			   state = coalesce(excluded.state, areas.state), necta = excluded.necta`
+		),
+		occupation: sqlite.prepare(
+			`INSERT INTO occupations (soc, title, level, parent, vintage) VALUES (?, ?, ?, ?, ?)
+			 ON CONFLICT(soc) DO UPDATE SET title = excluded.title, vintage = excluded.vintage
+			 WHERE excluded.vintage = '2018' OR occupations.vintage <> '2018'`
+		),
+		fact: sqlite.prepare(
+			`INSERT INTO oews_facts (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+		),
+		promote: sqlite.prepare(
+			`UPDATE oews_facts SET o_group = 'detailed' WHERE run_id = ? AND area = ? AND soc = ?`
+		)
+	};
+}
+
+/** Reads the `#` caps out of a Field Descriptions line, e.g. "… $115.00 per hour or $239,200 per year". */
+export function parseTopCodeNote(text: string): { hourly: number; annual: number } | null {
+	const m = /\$\s*([\d,.]+)\s*per hour or \$\s*([\d,]+)\s*per year/i.exec(text);
+	if (!m?.[1] || !m[2]) return null;
+	return { hourly: Number(m[1].replaceAll(',', '')), annual: Number(m[2].replaceAll(',', '')) };
+}
+
+function hybridMap(sqlite: Database.Database): Map<string, string[]> {
+	const rows = sqlite
+		.prepare(
+			`SELECT from_code AS fromCode, to_code AS toCode FROM occupation_crosswalk
+			 WHERE from_vintage = ? AND to_vintage = ?
+			 AND run_id = (SELECT max(run_id) FROM occupation_crosswalk WHERE from_vintage = ? AND to_vintage = ?)`
+		)
+		.all(HYBRID_FROM, SOC2018, HYBRID_FROM, SOC2018) as { fromCode: string; toCode: string }[];
+	const map = new Map<string, string[]>();
+	for (const { fromCode, toCode } of rows) {
+		const list = map.get(fromCode);
+		if (list) {
+			if (!list.includes(toCode)) list.push(toCode);
+		} else map.set(fromCode, [toCode]);
+	}
+	return map;
+}
+
+function open(ctx: OpenContext): AdapterSession {
+	const { index, missing } = matchHeader(ctx.keys);
+	if (missing.length > 0) {
+		throw new ImportError(
+			`the OEWS header lacks ${missing.map((f) => COLUMNS[f][0]!.toUpperCase()).join(', ')}`
+		);
+	}
+	const year = ctx.year;
+	if (year === null) {
+		throw new ImportError(
+			'cannot tell which May estimates this OEWS file holds: keep the year in the file name ' +
+				'(e.g. MSA_M2021_dl.csv) or pass --year'
+		);
+	}
+	if (year < 2019) {
+		throw new ImportError(
+			`May ${year} OEWS files use SOC 2010 codes; this importer reads May 2019 and later`
+		);
+	}
+	const fileLooksNational = /national|_nat/i.test(ctx.fileName);
+	if (index.area === undefined && !fileLooksNational) {
+		throw new ImportError(
+			'the OEWS header has no AREA column, and the file name does not say it is a national file'
+		);
+	}
+
+	let hybrid: Map<string, string[]> | null = null;
+	if (year <= 2020) {
+		hybrid = hybridMap(ctx.sqlite);
+		if (hybrid.size === 0) {
+			throw new ImportError(
+				`May ${year} OEWS files use the OES 2019 hybrid codes: import the hybrid structure ` +
+					'first (data/sample/oes_2019_hybrid_structure.xlsx)'
+			);
+		}
+	}
+
+	const write = prepareWriters(ctx.sqlite);
+	const seenAreas = new Set<string>();
+	const seenOccupations = new Set<string>();
+	const seenRows = new Map<string, { line: number; oGroup: OccupationLevel }>();
+	let industryRows = 0;
+	let duplicateBroad = 0;
+	let remapped = 0;
+	const hybridKept = new Set<string>();
+	let topCode: { hourly: number; annual: number; from: 'file' | 'year' } | null = null;
+	let topCoded = 0;
+
+	const col = (f: Field) => index[f];
+	const cell = (cells: string[], f: Field): string => {
+		const i = index[f];
+		return i === undefined ? '' : (cells[i] ?? '').trim();
+	};
+
+	const session: AdapterSession = {
+		year,
+		row(cells, line, issue, doWrite) {
+			const naics = cell(cells, 'naics');
+			if (naics !== '' && naics !== '000000' && naics !== '0') {
+				industryRows++;
+				return 'skipped';
+			}
+			// Area
+			let areaType: AreaType;
+			let areaCode: string;
+			let areaTitle: string;
+			if (index.area === undefined) {
+				areaType = 'national';
+				areaCode = NATIONAL_AREA;
+				areaTitle = 'U.S.';
+			} else {
+				const rawArea = cell(cells, 'area');
+				if (!/^\d{1,7}$/.test(rawArea) && rawArea.toUpperCase() !== 'US') {
+					issue(col('area')!, `AREA: expected a numeric area code, found ${quote(rawArea)}`);
+					return 'skipped';
+				}
+				const typeCode = cell(cells, 'areaType');
+				if (typeCode !== '' && !AREA_TYPE_CODES[typeCode]) {
+					issue(col('areaType')!, `AREA_TYPE: expected 1, 2, 3, 4 or 6, found ${quote(typeCode)}`);
+					return 'skipped';
+				}
+				areaType = AREA_TYPE_CODES[typeCode] ?? inferAreaType(rawArea);
+				areaCode = normaliseAreaCode(rawArea, areaType);
+				areaTitle = cell(cells, 'areaTitle') || (areaType === 'national' ? 'U.S.' : areaCode);
+			}
+			// Occupation
+			let soc = cell(cells, 'occCode');
+			if (!SOC_CODE.test(soc)) {
+				issue(col('occCode')!, `OCC_CODE: expected a SOC code like 15-1252, found ${quote(soc)}`);
+				return 'skipped';
+			}
+			const title = cell(cells, 'occTitle');
+			if (title === '') {
+				issue(col('occTitle')!, 'OCC_TITLE is empty');
+				return 'skipped';
+			}
+			const rawGroup = cell(cells, 'oGroup').toLowerCase();
+			let oGroup: OccupationLevel;
+			if (rawGroup === '') oGroup = socLevel(soc);
+			else if (O_GROUPS.has(rawGroup as OccupationLevel)) oGroup = rawGroup as OccupationLevel;
+			else {
+				issue(
+					col('oGroup')!,
+					`O_GROUP: expected total, major, minor, broad or detailed, found ${quote(rawGroup)}`
+				);
+				return 'skipped';
+			}
+			let vintage = '2018';
+			if (hybrid) {
+				const targets = hybrid.get(soc);
+				if (targets && targets.length === 1 && targets[0] !== soc) {
+					soc = targets[0]!;
+					remapped++;
+				} else if (targets && targets.length > 1) {
+					vintage = 'oes-hybrid';
+					hybridKept.add(soc);
+				}
+			}
+			// Values
+			const values: (number | string | null)[] = [];
+			let bad = false;
+			for (const [field] of MEASURES) {
+				const i = index[field];
+				let m: Measured;
+				if (i === undefined) m = { value: null, status: 'blank' };
+				else {
+					try {
+						m = parseMeasured(cells[i] ?? '');
+					} catch (e) {
+						if (!(e instanceof CellError)) throw e;
+						issue(i, `${COLUMNS[field][0]!.toUpperCase()}: ${e.message}`);
+						bad = true;
+						continue;
+					}
+				}
+				if (m.status === 'top_coded') topCoded++;
+				values.push(m.value, m.status satisfies ValueStatus | null);
+			}
+			let annualOnly = false;
+			let hourlyOnly = false;
+			try {
+				annualOnly = parseFlag(cell(cells, 'annual'));
+			} catch (e) {
+				issue(col('annual')!, `ANNUAL: ${(e as Error).message}`);
+				bad = true;
+			}
+			try {
+				hourlyOnly = parseFlag(cell(cells, 'hourly'));
+			} catch (e) {
+				issue(col('hourly')!, `HOURLY: ${(e as Error).message}`);
+				bad = true;
+			}
+			if (bad) return 'skipped';
+
+			// One row per area and code; the broad twin of a detailed row is dropped.
+			const key = `${areaCode}|${soc}`;
+			const earlier = seenRows.get(key);
+			if (earlier) {
+				const pair = new Set([earlier.oGroup, oGroup]);
+				if (pair.has('broad') && pair.has('detailed') && pair.size === 2) {
+					duplicateBroad++;
+					if (earlier.oGroup === 'broad') {
+						earlier.oGroup = 'detailed';
+						if (doWrite) write.promote.run(ctx.runId, areaCode, soc);
+					}
+					return 'skipped';
+				}
+				issue(
+					null,
+					`duplicate row: area ${areaCode}, occupation ${soc} is already on line ${earlier.line}`
+				);
+				return 'skipped';
+			}
+			seenRows.set(key, { line, oGroup });
+			if (!doWrite) return 'imported';
+
+			if (!seenAreas.has(areaCode)) {
+				seenAreas.add(areaCode);
+				const state = cell(cells, 'primState') || null;
+				write.area.run(
+					areaCode,
+					areaTitle,
+					areaType,
+					areaType === 'national' ? null : state,
+					isNecta(areaCode, areaType) ? 1 : 0
+				);
+			}
+			if (!seenOccupations.has(soc)) {
+				seenOccupations.add(soc);
+				write.occupation.run(soc, title, socLevel(soc), socParent(soc), vintage);
+			}
+			write.fact.run(
+				ctx.runId,
+				areaCode,
+				soc,
+				year,
+				oGroup,
+				...values,
+				annualOnly ? 1 : 0,
+				hourlyOnly ? 1 : 0
+			);
+			return 'imported';
+		},
+		extraSheet(name) {
+			if (!/field descriptions/i.test(name)) return null;
+			return (cells) => {
+				for (const c of cells) {
+					const found = parseTopCodeNote(c);
+					if (found && c.includes('#')) topCode = { ...found, from: 'file' };
+				}
+			};
+		},
+		finish() {
+			if (industryRows > 0) {
+				ctx.notes.push(
+					`${industryRows} industry-specific rows skipped: only cross-industry estimates are imported`
+				);
+			}
+			if (duplicateBroad > 0) {
+				ctx.notes.push(
+					`${duplicateBroad} codes published at both the broad and the detailed level were kept once, as detailed`
+				);
+			}
+			if (remapped > 0) {
+				ctx.notes.push(`${remapped} OES hybrid codes renumbered to their SOC 2018 code`);
+			}
+			if (hybridKept.size > 0) {
+				ctx.notes.push(
+					`${hybridKept.size} OES hybrid codes that span several SOC 2018 codes kept as published`
+				);
+			}
+			const cap =
+				topCode ?? (TOP_CODE_BY_YEAR[year] ? { ...TOP_CODE_BY_YEAR[year]!, from: 'year' } : null);
+			return { meta: { topCode: cap, topCodedCells: topCoded } };
+		}
+	};
+	return session;
+}
+
+export const blsOews: SourceAdapter = {
+	id: 'bls-oews',
+	title: 'BLS Occupational Employment and Wage Statistics (cross-industry)',
+	publisher: 'U.S. Bureau of Labor Statistics',
+	required: ['OCC_CODE', 'OCC_TITLE', 'TOT_EMP', 'A_MEDIAN'],
+	optional: Object.values(COLUMNS)
+		.map((s) => s[0]!.toUpperCase())
+		.filter((h) => !['OCC_CODE', 'OCC_TITLE', 'TOT_EMP', 'A_MEDIAN'].includes(h)),
+	detect(keys) {
+		return (
+			keys.includes('occ_code') &&
+			keys.includes('tot_emp') &&
+			(keys.includes('a_median') || keys.includes('h_median'))
+		);
+	},
+	open
+};

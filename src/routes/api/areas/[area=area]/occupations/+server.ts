@@ -1,0 +1,22 @@
+import { json } from '@sveltejs/kit';
+import { wantsCsv, withReport, yearParam } from '$lib/server/api';
+import { csvResponse } from '$lib/server/csv-out';
+import { getDb } from '$lib/server/db';
+import { occupationsCsv } from '$lib/server/reports/region-csv';
+import { regionReport } from '$lib/server/reports/region';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ params, url }) => {
+	const year = yearParam(url);
+	if (year instanceof Response) return year;
+	return withReport(
+		() => regionReport(getDb(), params.area, year),
+		(report) =>
+			wantsCsv(url)
+				? csvResponse(
+						occupationsCsv(report.rows),
+						`occupations-${report.area.code}-${report.year}.csv`
+					)
+				: json(report.rows)
+	);
+};
