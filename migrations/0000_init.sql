@@ -52,6 +52,17 @@ CREATE TABLE `occupations` (
 );
 --> statement-breakpoint
 CREATE INDEX `occupations_parent` ON `occupations` (`parent`);--> statement-breakpoint
+CREATE TABLE `oews_coverage` (
+	`run_id` integer NOT NULL,
+	`area` text NOT NULL,
+	`year` integer NOT NULL,
+	`rows` integer NOT NULL,
+	PRIMARY KEY(`run_id`, `area`),
+	FOREIGN KEY (`run_id`) REFERENCES `import_runs`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`area`) REFERENCES `areas`(`code`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `oews_coverage_area_year` ON `oews_coverage` (`area`,`year`);--> statement-breakpoint
 CREATE TABLE `oews_facts` (
 	`run_id` integer NOT NULL,
 	`area` text NOT NULL,
@@ -94,11 +105,9 @@ CREATE TABLE `oews_facts` (
 	`annual_p90_status` text,
 	`annual_only` integer DEFAULT false NOT NULL,
 	`hourly_only` integer DEFAULT false NOT NULL,
+	`source_line` integer NOT NULL,
 	PRIMARY KEY(`run_id`, `area`, `soc`),
 	FOREIGN KEY (`run_id`) REFERENCES `import_runs`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`area`) REFERENCES `areas`(`code`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`soc`) REFERENCES `occupations`(`soc`) ON UPDATE no action ON DELETE no action
 );
---> statement-breakpoint
-CREATE INDEX `oews_facts_area_year` ON `oews_facts` (`area`,`year`,`run_id`);--> statement-breakpoint
-CREATE INDEX `oews_facts_soc_year` ON `oews_facts` (`soc`,`year`);

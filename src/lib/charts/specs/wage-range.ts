@@ -24,7 +24,10 @@ export interface WageRangeInput {
 	width?: number;
 }
 
-const short = (t: string) => (t.length > 38 ? `${t.slice(0, 36)}…` : t);
+/** Shortens an axis label to `max` characters. */
+export function shortLabel(t: string, max: number): string {
+	return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
 
 export function wageRangeSpec({
 	data,
@@ -34,18 +37,20 @@ export function wageRangeSpec({
 }: WageRangeInput): Plot.PlotOptions {
 	const rows = data.filter((d) => d.p10 !== null || d.p50 !== null || d.p90 !== null);
 	const narrow = width < 560;
+	const maxLabel = narrow ? 20 : 38;
 	return {
 		title,
 		caption,
 		width,
 		height: 40 + rows.length * 24,
-		marginLeft: narrow ? 150 : 260,
+		marginLeft: narrow ? 115 : 260,
 		marginRight: 20,
 		x: { label: 'Annual wage (USD) →', grid: true, tickFormat: '~s' },
 		y: {
 			label: null,
 			domain: rows.map((d) => d.soc),
-			tickFormat: (soc: string) => short(rows.find((d) => d.soc === soc)?.title ?? soc)
+			tickFormat: (soc: string) =>
+				shortLabel(rows.find((d) => d.soc === soc)?.title ?? soc, maxLabel)
 		},
 		marks: [
 			Plot.ruleY(rows, {

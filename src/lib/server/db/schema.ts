@@ -167,11 +167,30 @@ export const oewsFacts = sqliteTable(
 		/** OEWS `ANNUAL=TRUE`: only annual wages are published (hourly are `*`). */
 		annualOnly: integer('annual_only', { mode: 'boolean' }).notNull().default(false),
 		/** OEWS `HOURLY=TRUE`: only hourly wages are published. */
-		hourlyOnly: integer('hourly_only', { mode: 'boolean' }).notNull().default(false)
+		hourlyOnly: integer('hourly_only', { mode: 'boolean' }).notNull().default(false),
+		/** Line (CSV) or row (XLSX) of the source file this fact was read from. */
+		sourceLine: integer('source_line').notNull()
+	},
+	// One index only: every read goes through a run found in oews_coverage, and each extra index
+	// on this, the largest table, costs import time on every row.
+	(t) => [primaryKey({ columns: [t.runId, t.area, t.soc] })]
+);
+
+/** Which import run holds which area's OEWS estimates for which year (one row per run × area). */
+export const oewsCoverage = sqliteTable(
+	'oews_coverage',
+	{
+		runId: integer('run_id')
+			.notNull()
+			.references(() => importRuns.id, { onDelete: 'cascade' }),
+		area: text('area')
+			.notNull()
+			.references(() => areas.code),
+		year: integer('year').notNull(),
+		rows: integer('rows').notNull()
 	},
 	(t) => [
-		primaryKey({ columns: [t.runId, t.area, t.soc] }),
-		index('oews_facts_area_year').on(t.area, t.year, t.runId),
-		index('oews_facts_soc_year').on(t.soc, t.year)
+		primaryKey({ columns: [t.runId, t.area] }),
+		index('oews_coverage_area_year').on(t.area, t.year)
 	]
 );

@@ -73,7 +73,7 @@ export function readDelimited(
 					failure = new ReadError(
 						quoteError.code === 'MissingQuotes'
 							? 'a quoted field is never closed (a " is missing)'
-							: `malformed quotes: ${quoteError.message}`,
+							: 'a quoted field is not closed properly (check the " characters on this line)',
 						here
 					);
 					stopped = true;

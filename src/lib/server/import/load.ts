@@ -163,8 +163,10 @@ class FileImport {
 			return true;
 		}
 		if (this.footnotesFrom !== null) {
+			// One message is enough: the rest of the file is in doubt.
 			this.issue(line, null, `data after the notes that begin on line ${this.footnotesFrom}`);
-			return !this.stopped;
+			this.stopped = true;
+			return false;
 		}
 		this.rowsRead++;
 		if (this.options.onProgress && this.rowsRead % PROGRESS_EVERY === 0) {
@@ -177,7 +179,7 @@ class FileImport {
 			if (tooMany || tooFew) {
 				this.issue(
 					line,
-					tooMany ? width + 1 : cells.length,
+					tooMany ? width + 1 : cells.length + 1,
 					`this row has ${cells.length} fields but the header on line ${this.headerLine} has ${width}`
 				);
 				return !this.stopped;
@@ -360,7 +362,11 @@ export async function importFile(
 		if (e instanceof ReadError) job.issue(e.line, e.column, e.message);
 		else if (e instanceof ImportError) job.issue(e.line, e.column, e.message);
 		else if (info.format === 'xlsx' && !job.session) {
-			job.issue(null, null, `cannot read this XLSX workbook: ${(e as Error).message}`);
+			job.issue(
+				null,
+				null,
+				`cannot read this XLSX workbook (it may be truncated or damaged): ${(e as Error).message}`
+			);
 		} else {
 			job.issue(null, null, `the import failed: ${(e as Error).message}`);
 		}

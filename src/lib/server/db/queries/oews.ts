@@ -1,7 +1,7 @@
 /** Typed reads of OEWS facts, areas and import runs. No arithmetic here: see src/lib/analysis. */
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { areaAliases, areas, importRuns, oewsFacts, occupations } from '../schema';
+import { areaAliases, areas, importRuns, oewsCoverage, oewsFacts, occupations } from '../schema';
 
 export interface AreaSummary {
 	code: string;
@@ -20,10 +20,10 @@ export function listAreas(db: Db): AreaSummary[] {
 			type: areas.type,
 			state: areas.state,
 			necta: areas.necta,
-			years: sql<string>`group_concat(distinct ${oewsFacts.year})`
+			years: sql<string>`group_concat(distinct ${oewsCoverage.year})`
 		})
 		.from(areas)
-		.innerJoin(oewsFacts, eq(oewsFacts.area, areas.code))
+		.innerJoin(oewsCoverage, eq(oewsCoverage.area, areas.code))
 		.groupBy(areas.code)
 		.orderBy(
 			sql`case ${areas.type} when 'national' then 0 when 'state' then 1 else 2 end`,
@@ -56,9 +56,9 @@ export function resolveAreaAlias(db: Db, alias: string): string | null {
 /** The newest import run holding this area's estimates for the year, or null. */
 export function latestRunFor(db: Db, area: string, year: number): number | null {
 	const row = db
-		.select({ runId: sql<number | null>`max(${oewsFacts.runId})` })
-		.from(oewsFacts)
-		.where(and(eq(oewsFacts.area, area), eq(oewsFacts.year, year)))
+		.select({ runId: sql<number | null>`max(${oewsCoverage.runId})` })
+		.from(oewsCoverage)
+		.where(and(eq(oewsCoverage.area, area), eq(oewsCoverage.year, year)))
 		.get();
 	return row?.runId ?? null;
 }

@@ -13,16 +13,15 @@
  * - Industry-specific rows (NAICS other than 000000) are skipped and counted in the notes.
  */
 import type Database from 'better-sqlite3';
-import type { AreaType, OccupationLevel, ValueStatus } from '../../db/schema';
+import type { AreaType, OccupationLevel } from '../../db/schema';
 import {
 	CellError,
 	SOC_CODE,
+	measureInto,
 	parseFlag,
-	parseMeasured,
 	quote,
 	socLevel,
-	socParent,
-	type Measured
+	socParent
 } from '../normalize';
 import { HYBRID_FROM, SOC2018 } from './oes-hybrid-structure';
 import { ImportError, type AdapterSession, type OpenContext, type SourceAdapter } from './types';
@@ -79,6 +78,9 @@ const MEASURES = [
 	['aPct75', 'annual_p75'],
 	['aPct90', 'annual_p90']
 ] as const satisfies readonly (readonly [Field, string])[];
+
+/** Parameters of one fact insert: run, area, soc, year, o_group, value/status pairs, 3 flags. */
+const FACT_PARAMS = 5 + 2 * MEASURES.length + 3;
 
 const REQUIRED: Field[] = ['occCode', 'occTitle', 'totEmp', 'aMedian'];
 
@@ -164,7 +166,8 @@ function prepareWriters(sqlite: Database.Database) {
 		'o_group',
 		...valueColumns,
 		'annual_only',
-		'hourly_only'
+		'hourly_only',
+		'source_line'
 	];
 	return {
 		area: sqlite.prepare(
@@ -180,8 +183,14 @@ function prepareWriters(sqlite: Database.Database) {
 		fact: sqlite.prepare(
 			`INSERT INTO oews_facts (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
 		),
+		earlier: sqlite.prepare(
+			`SELECT o_group AS oGroup, source_line AS line FROM oews_facts WHERE run_id = ? AND area = ? AND soc = ?`
+		),
 		promote: sqlite.prepare(
 			`UPDATE oews_facts SET o_group = 'detailed' WHERE run_id = ? AND area = ? AND soc = ?`
+		),
+		coverage: sqlite.prepare(
+			`INSERT INTO oews_coverage (run_id, area, year, rows) VALUES (?, ?, ?, ?)`
 		)
 	};
 }
@@ -249,9 +258,10 @@ function open(ctx: OpenContext): AdapterSession {
 	}
 
 	const write = prepareWriters(ctx.sqlite);
+	const measureColumns = MEASURES.map(([field]) => index[field] ?? -1);
 	const seenAreas = new Set<string>();
 	const seenOccupations = new Set<string>();
-	const seenRows = new Map<string, { line: number; oGroup: OccupationLevel }>();
+	const areaRows = new Map<string, number>();
 	let industryRows = 0;
 	let duplicateBroad = 0;
 	let remapped = 0;
@@ -330,24 +340,26 @@ function open(ctx: OpenContext): AdapterSession {
 				}
 			}
 			// Values
-			const values: (number | string | null)[] = [];
+			// Parameters of the fact insert, filled in place: 5 keys, value/status pairs, 3 more.
+			const params: unknown[] = new Array(FACT_PARAMS);
 			let bad = false;
-			for (const [field] of MEASURES) {
-				const i = index[field];
-				let m: Measured;
-				if (i === undefined) m = { value: null, status: 'blank' };
-				else {
-					try {
-						m = parseMeasured(cells[i] ?? '');
-					} catch (e) {
-						if (!(e instanceof CellError)) throw e;
-						issue(i, `${COLUMNS[field][0]!.toUpperCase()}: ${e.message}`);
-						bad = true;
-						continue;
-					}
+			for (let k = 0; k < MEASURES.length; k++) {
+				const i = measureColumns[k]!;
+				const at = 5 + 2 * k;
+				if (i < 0) {
+					params[at] = null;
+					params[at + 1] = 'blank';
+					continue;
 				}
-				if (m.status === 'top_coded') topCoded++;
-				values.push(m.value, m.status satisfies ValueStatus | null);
+				try {
+					measureInto(cells[i] ?? '', params, at);
+				} catch (e) {
+					if (!(e instanceof CellError)) throw e;
+					issue(i, `${COLUMNS[MEASURES[k]![0]][0]!.toUpperCase()}: ${e.message}`);
+					bad = true;
+					continue;
+				}
+				if (params[at + 1] === 'top_coded') topCoded++;
 			}
 			let annualOnly = false;
 			let hourlyOnly = false;
@@ -365,28 +377,7 @@ function open(ctx: OpenContext): AdapterSession {
 			}
 			if (bad) return 'skipped';
 
-			// One row per area and code; the broad twin of a detailed row is dropped.
-			const key = `${areaCode}|${soc}`;
-			const earlier = seenRows.get(key);
-			if (earlier) {
-				const pair = new Set([earlier.oGroup, oGroup]);
-				if (pair.has('broad') && pair.has('detailed') && pair.size === 2) {
-					duplicateBroad++;
-					if (earlier.oGroup === 'broad') {
-						earlier.oGroup = 'detailed';
-						if (doWrite) write.promote.run(ctx.runId, areaCode, soc);
-					}
-					return 'skipped';
-				}
-				issue(
-					null,
-					`duplicate row: area ${areaCode}, occupation ${soc} is already on line ${earlier.line}`
-				);
-				return 'skipped';
-			}
-			seenRows.set(key, { line, oGroup });
 			if (!doWrite) return 'imported';
-
 			if (!seenAreas.has(areaCode)) {
 				seenAreas.add(areaCode);
 				const state = cell(cells, 'primState') || null;
@@ -402,16 +393,37 @@ function open(ctx: OpenContext): AdapterSession {
 				seenOccupations.add(soc);
 				write.occupation.run(soc, title, socLevel(soc), socParent(soc), vintage);
 			}
-			write.fact.run(
-				ctx.runId,
-				areaCode,
-				soc,
-				year,
-				oGroup,
-				...values,
-				annualOnly ? 1 : 0,
-				hourlyOnly ? 1 : 0
-			);
+			params[0] = ctx.runId;
+			params[1] = areaCode;
+			params[2] = soc;
+			params[3] = year;
+			params[4] = oGroup;
+			params[FACT_PARAMS - 3] = annualOnly ? 1 : 0;
+			params[FACT_PARAMS - 2] = hourlyOnly ? 1 : 0;
+			params[FACT_PARAMS - 1] = line;
+			try {
+				write.fact.run(params);
+			} catch (e) {
+				if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw e;
+				// The same area and code twice. BLS publishes some codes both as broad and as
+				// detailed: keep one row, as detailed. Anything else is a real duplicate.
+				const earlier = write.earlier.get(ctx.runId, areaCode, soc) as {
+					oGroup: OccupationLevel;
+					line: number;
+				};
+				const pair = new Set([earlier.oGroup, oGroup]);
+				if (pair.size === 2 && pair.has('broad') && pair.has('detailed')) {
+					duplicateBroad++;
+					if (earlier.oGroup === 'broad') write.promote.run(ctx.runId, areaCode, soc);
+					return 'skipped';
+				}
+				issue(
+					null,
+					`duplicate row: area ${areaCode}, occupation ${soc} is already on line ${earlier.line}`
+				);
+				return 'skipped';
+			}
+			areaRows.set(areaCode, (areaRows.get(areaCode) ?? 0) + 1);
 			return 'imported';
 		},
 		extraSheet(name) {
@@ -424,6 +436,7 @@ function open(ctx: OpenContext): AdapterSession {
 			};
 		},
 		finish() {
+			for (const [area, rows] of areaRows) write.coverage.run(ctx.runId, area, year, rows);
 			if (industryRows > 0) {
 				ctx.notes.push(
 					`${industryRows} industry-specific rows skipped: only cross-industry estimates are imported`

@@ -1,0 +1,74 @@
+/** Child processes for tests: the CLI, and the built server on a free loopback port. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
+
+export function runScript(script: string, args: string[], env: Record<string, string> = {}) {
+	const result = spawnSync(TSX, [script, ...args], {
+		encoding: 'utf8',
+		env: { ...process.env, ...env },
+		timeout: 120_000
+	});
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+export interface Served {
+	url: string;
+	child: ChildProcess;
+	output: () => string;
+	stop(): Promise<void>;
+}
+
+/** Runs `npm start`'s script with the given environment and waits until it listens. */
+export async function startServer(
+	env: Record<string, string>,
+	timeoutMs = 120_000
+): Promise<Served> {
+	const port = await freePort();
+	const child = spawn(TSX, ['scripts/start.ts'], {
+		env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let log = '';
+	child.stdout!.on('data', (d) => (log += d));
+	child.stderr!.on('data', (d) => (log += d));
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), timeoutMs);
+		const check = () => {
+			if (log.includes('Listening on')) {
+				clearTimeout(timer);
+				resolve();
+			}
+		};
+		child.stdout!.on('data', check);
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`server exited with ${code}:\n${log}`));
+		});
+	});
+	return {
+		url: `http://127.0.0.1:${port}`,
+		child,
+		output: () => log,
+		stop: () =>
+			new Promise((resolve) => {
+				if (child.exitCode !== null) return resolve();
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+				setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+			})
+	};
+}

@@ -1,0 +1,270 @@
+/**
+ * The OEWS import on real BLS files: every variant the adapter reads, the whole Los Angeles 2021
+ * file, agreement of computed LQ with BLS's published LQ, idempotent re-import, and rejection
+ * that leaves the database untouched.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { compareLq } from '../../src/lib/analysis/location-quotient';
+import { importFile } from '../../src/lib/server/import/load';
+import { regionReport } from '../../src/lib/server/reports/region';
+import { FIXTURES, SAMPLE, snapshot, tempDb, type TempDb } from '../helpers/db';
+
+const OEWS = join(FIXTURES, 'oews');
+let t: TempDb;
+beforeEach(() => {
+	t = tempDb();
+});
+afterEach(() => t.close());
+
+type Fact = Record<string, unknown>;
+const fact = (area: string, soc: string): Fact =>
+	t.db.$client
+		.prepare('SELECT * FROM oews_facts WHERE area = ? AND soc = ?')
+		.get(area, soc) as Fact;
+const facts = (): Fact[] =>
+	t.db.$client
+		.prepare('SELECT * FROM oews_facts ORDER BY area, soc')
+		.all()
+		.map((f) => ({ ...(f as Fact), run_id: 0 }));
+
+describe('OEWS variants', () => {
+	it('reads the MSA CSV cut: thousands separators, markers and their statuses', async () => {
+		const r = await importFile(t.db.$client, join(OEWS, 'MSA_M2021_la_cut.csv'));
+		expect(r).toMatchObject({
+			status: 'imported',
+			source: 'bls-oews',
+			year: 2021,
+			rowsRead: 21,
+			rowsImported: 21,
+			issues: []
+		});
+		expect(fact('31080', '00-0000')).toMatchObject({
+			employment: 5719620,
+			annual_mean: 65930,
+			o_group: 'total'
+		});
+		expect(fact('31080', '15-1252')).toMatchObject({
+			employment: 49020,
+			annual_median: 127690,
+			lq_published: 0.89,
+			year: 2021
+		});
+		// Legislators: employment and hourly wages withheld, annual wages published.
+		expect(fact('31080', '11-1031')).toMatchObject({
+			employment: null,
+			employment_status: 'employment_not_available',
+			hourly_median: null,
+			hourly_median_status: 'not_available',
+			annual_median: 61810,
+			annual_median_status: null
+		});
+		// Chief Executives: top-coded wages are NULL with status, never 0.
+		expect(fact('31080', '11-1011')).toMatchObject({
+			annual_p90: null,
+			annual_p90_status: 'top_coded'
+		});
+		const area = t.db.$client.prepare("SELECT * FROM areas WHERE code = '31080'").get();
+		expect(area).toEqual({
+			code: '31080',
+			title: 'Los Angeles-Long Beach-Anaheim, CA',
+			type: 'msa',
+			state: 'CA',
+			necta: 0
+		});
+		const run = t.db.$client.prepare('SELECT meta FROM import_runs').get() as { meta: string };
+		expect(JSON.parse(run.meta).topCode).toEqual({ hourly: 100, annual: 208000, from: 'year' });
+	});
+
+	it('reads lower-case headers and the older O_GROUP spelling to the same facts', async () => {
+		await importFile(t.db.$client, join(OEWS, 'MSA_M2021_la_cut.csv'));
+		const upper = facts();
+		const other = tempDb();
+		try {
+			const r = await importFile(other.db.$client, join(OEWS, 'MSA_M2021_la_cut_lowercase.csv'));
+			expect(r.status).toBe('imported');
+			const lower = other.db.$client
+				.prepare('SELECT * FROM oews_facts ORDER BY area, soc')
+				.all()
+				.map((f) => ({ ...(f as Fact), run_id: 0 }));
+			expect(lower).toEqual(upper);
+		} finally {
+			other.close();
+		}
+	});
+
+	it('reads the same rows from XLSX with numeric cells as from CSV', async () => {
+		await importFile(t.db.$client, join(OEWS, 'MSA_M2021_la_cut.csv'));
+		const fromCsv = facts();
+		const other = tempDb();
+		try {
+			const r = await importFile(other.db.$client, join(OEWS, 'MSA_M2021_la_cut.xlsx'));
+			expect(r).toMatchObject({ status: 'imported', rowsImported: 21 });
+			const fromXlsx = other.db.$client
+				.prepare('SELECT * FROM oews_facts ORDER BY area, soc')
+				.all()
+				.map((f) => ({ ...(f as Fact), run_id: 0 }));
+			expect(fromXlsx).toEqual(fromCsv);
+		} finally {
+			other.close();
+		}
+	});
+
+	it('reads a national XLSX: broad/detailed twins kept once as detailed, caps from Field Descriptions', async () => {
+		const r = await importFile(t.db.$client, join(OEWS, 'national_M2021_cut.xlsx'));
+		expect(r).toMatchObject({ status: 'imported', year: 2021, rowsRead: 8, rowsImported: 7 });
+		expect(r.notes.join(' ')).toContain(
+			'1 codes published at both the broad and the detailed level'
+		);
+		const twins = t.db.$client
+			.prepare("SELECT o_group FROM oews_facts WHERE soc = '13-1020'")
+			.all();
+		expect(twins).toEqual([{ o_group: 'detailed' }]);
+		expect(fact('99', '00-0000')).toMatchObject({
+			employment: 140886310,
+			lq_published: null,
+			lq_published_status: 'blank'
+		});
+		expect(t.db.$client.prepare("SELECT type, state FROM areas WHERE code = '99'").get()).toEqual({
+			type: 'national',
+			state: null
+		});
+		const run = t.db.$client.prepare('SELECT meta FROM import_runs').get() as { meta: string };
+		expect(JSON.parse(run.meta).topCode).toEqual({ hourly: 100, annual: 208000, from: 'file' });
+	});
+
+	it('needs the hybrid structure for May 2020, then keeps hybrid codes with their SOC 2018 members', async () => {
+		const before = snapshot(t.db);
+		const refused = await importFile(t.db.$client, join(OEWS, 'national_M2020_cut.xlsx'));
+		expect(refused.status).toBe('rejected');
+		expect(refused.issues[0]!.message).toContain('hybrid structure');
+		expect(snapshot(t.db)).toEqual(before);
+
+		expect(
+			(await importFile(t.db.$client, join(SAMPLE, 'oes_2019_hybrid_structure.xlsx'))).status
+		).toBe('imported');
+		const r = await importFile(t.db.$client, join(OEWS, 'national_M2020_cut.xlsx'));
+		expect(r).toMatchObject({ status: 'imported', year: 2020 });
+		expect(
+			t.db.$client.prepare("SELECT vintage, level FROM occupations WHERE soc = '15-1256'").get()
+		).toEqual({
+			vintage: 'oes-hybrid',
+			level: 'detailed'
+		});
+		const members = t.db.$client
+			.prepare(
+				"SELECT DISTINCT to_code FROM occupation_crosswalk WHERE from_code = '15-1256' ORDER BY to_code"
+			)
+			.pluck()
+			.all();
+		expect(members).toEqual(['15-1252', '15-1253']);
+		expect(
+			t.db.$client.prepare("SELECT vintage FROM occupations WHERE soc = '11-1011'").pluck().get()
+		).toBe('2018');
+	});
+});
+
+describe('the whole Los Angeles 2021 file', () => {
+	it('imports all 758 rows with every marker kept as a status', async () => {
+		const r = await importFile(t.db.$client, join(SAMPLE, 'oews_MSA_M2021_los_angeles.csv'));
+		expect(r).toMatchObject({ status: 'imported', rowsRead: 758, rowsImported: 758 });
+		const groups = t.db.$client
+			.prepare('SELECT o_group, count(*) AS n FROM oews_facts GROUP BY o_group ORDER BY o_group')
+			.all();
+		expect(groups).toEqual([
+			{ o_group: 'detailed', n: 735 },
+			{ o_group: 'major', n: 22 },
+			{ o_group: 'total', n: 1 }
+		]);
+		// Counts of markers in the file, from its PROVENANCE: ** 172, * 433, # 218 cells.
+		const statusColumns = (
+			t.db.$client
+				.prepare('SELECT name FROM pragma_table_info(?)')
+				.pluck()
+				.all('oews_facts') as string[]
+		).filter((c) => c.endsWith('_status'));
+		const count = (status: string) =>
+			statusColumns.reduce(
+				(sum, c) =>
+					sum +
+					(t.db.$client
+						.prepare(`SELECT count(*) FROM oews_facts WHERE ${c} = ?`)
+						.pluck()
+						.get(status) as number),
+				0
+			);
+		expect(count('employment_not_available')).toBe(172);
+		expect(count('not_available')).toBe(433);
+		expect(count('top_coded')).toBe(218);
+	});
+
+	it('computes LQ that agrees with BLS published LQ for at least 95% of detailed occupations (±0.02)', async () => {
+		await importFile(t.db.$client, join(SAMPLE, 'national_M2021_dl.xlsx'));
+		await importFile(t.db.$client, join(SAMPLE, 'oews_MSA_M2021_los_angeles.csv'));
+		const report = regionReport(t.db, '31080', 2021);
+		const detailed = report.rows.filter((r) => r.level === 'detailed');
+		const result = compareLq(
+			detailed.map((r) => ({ computed: r.lq, published: r.lqPublished })),
+			0.02
+		);
+		console.log(
+			`LQ agreement, Los Angeles vs U.S. May 2021: ${result.agreeing}/${result.compared} = ${(result.rate! * 100).toFixed(1)}% within ±0.02 (max difference ${result.maxDifference!.toFixed(3)})`
+		);
+		expect(result.compared).toBeGreaterThan(500);
+		expect(result.rate).toBeGreaterThanOrEqual(0.95);
+	});
+});
+
+describe('idempotence and rejection', () => {
+	it('skips a file whose sha256 was already imported, changing nothing', async () => {
+		const path = join(OEWS, 'MSA_M2021_la_cut.csv');
+		expect((await importFile(t.db.$client, path)).status).toBe('imported');
+		const before = snapshot(t.db);
+		const again = await importFile(t.db.$client, path);
+		expect(again).toMatchObject({ status: 'skipped', rowsImported: 0 });
+		expect(again.notes[0]).toMatch(/already imported as run 1/);
+		expect(snapshot(t.db)).toEqual(before);
+	});
+
+	const BAD: [file: string, line: number | null, column: number | null, message: RegExp][] = [
+		['oews_M2021_non_numeric.csv', 5, 12, /TOT_EMP: expected a number .* found "12a4"/],
+		['oews_M2021_ragged_row.csv', 7, 24, /has 23 fields but the header on line 1 has 32/],
+		['oews_M2021_bad_soc_code.csv', 4, 9, /OCC_CODE: expected a SOC code .* found "151252"/],
+		['oews_M2021_bad_o_group.csv', 3, 11, /O_GROUP: expected .* found "sector"/],
+		[
+			'oews_M2021_duplicate_row.csv',
+			8,
+			null,
+			/duplicate row: area 31080, occupation 15-0000 is already on line 6/
+		],
+		[
+			'oews_M2021_duplicated_header.csv',
+			1,
+			13,
+			/column "TOT_EMP" appears twice \(columns 12 and 13\)/
+		],
+		['oews_M2021_header_only.csv', 1, null, /no data rows after the header/],
+		['oews_M2021_unterminated_quote.csv', 9, null, /quoted field is not closed/],
+		['oews_M2021_data_after_notes.csv', 7, null, /data after the notes that begin on line 6/],
+		['oews_no_year_in_name.csv', 1, null, /cannot tell which May estimates/],
+		['oews_M2021_empty.csv', null, null, /the file is empty/],
+		['oews_M2021_binary.csv', null, null, /not a CSV, TSV or XLSX file/],
+		['unknown_columns.csv', null, null, /no known source recognised.*"name", "city"/],
+		['national_M2021_truncated.xlsx', null, null, /cannot read this XLSX workbook/]
+	];
+
+	it.each(BAD)(
+		'%s is rejected at line %s, column %s, and the database is unchanged',
+		async (file, line, column, message) => {
+			await importFile(t.db.$client, join(OEWS, 'MSA_M2021_la_cut.csv'));
+			const before = snapshot(t.db);
+			const r = await importFile(t.db.$client, join(FIXTURES, 'bad', file));
+			expect(r.status).toBe('rejected');
+			expect(r.rowsImported).toBe(0);
+			expect(r.file).toBe(file);
+			expect(r.issues[0]).toMatchObject({ line, column });
+			expect(r.issues[0]!.message).toMatch(message);
+			expect(snapshot(t.db)).toEqual(before);
+		}
+	);
+});
