@@ -5,6 +5,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
 		expect: { requireAssertions: true },
+		reporters: ['default', './tests/helpers/summary-reporter.ts'],
 		// Imports write whole files in one transaction; the real files take seconds on a shared machine.
 		testTimeout: 60_000,
 		hookTimeout: 120_000,

@@ -37,13 +37,13 @@ export function wageRangeSpec({
 }: WageRangeInput): Plot.PlotOptions {
 	const rows = data.filter((d) => d.p10 !== null || d.p50 !== null || d.p90 !== null);
 	const narrow = width < 560;
-	const maxLabel = narrow ? 20 : 38;
+	const maxLabel = narrow ? 16 : 38;
 	return {
 		title,
 		caption,
 		width,
 		height: 40 + rows.length * 24,
-		marginLeft: narrow ? 115 : 260,
+		marginLeft: narrow ? 120 : 260,
 		marginRight: 20,
 		x: { label: 'Annual wage (USD) →', grid: true, tickFormat: '~s' },
 		y: {

@@ -44,8 +44,9 @@ export const load = (({ params, url }) => {
 		throw e;
 	}
 	const filter = readFilter(url);
-	const detailed = report.rows.filter((r) => r.level === 'detailed');
-	const largest = [...detailed]
+	const shown = filterRows(report.rows, filter);
+	const largest = shown
+		.filter((r) => r.level === 'detailed')
 		.filter((r) => r.employment !== null)
 		.sort((a, b) => b.employment! - a.employment!)
 		.slice(0, 15);
@@ -54,13 +55,13 @@ export const load = (({ params, url }) => {
 		/** Area, year, totals, top-code caps and sources of the report. */
 		report: rest,
 		/** Rows after the filter and sort in the URL. */
-		rows: filterRows(rows, filter),
+		rows: shown,
 		/** How many rows the level filter alone would show, to say "12 of 735". */
 		totalRows: rows.filter((r) => filter.level === 'all' || r.level === 'detailed').length,
 		/** The filter as read from the URL (the page's state). */
 		filter,
 		groups: majorGroups(rows),
-		/** The 15 largest detailed occupations, for the wage-range chart. */
+		/** The 15 largest detailed occupations among those shown, for the wage-range chart. */
 		largest
 	};
 }) satisfies PageServerLoad;
