@@ -22,11 +22,23 @@ const fact = (area: string, soc: string): Fact =>
 	t.db.$client
 		.prepare('SELECT * FROM oews_facts WHERE area = ? AND soc = ?')
 		.get(area, soc) as Fact;
-const facts = (): Fact[] =>
-	t.db.$client
+/** Every fact row of a database, with the run id blanked so two databases compare equal. */
+const factsOf = (db: TempDb['db']): Fact[] =>
+	db.$client
 		.prepare('SELECT * FROM oews_facts ORDER BY area, soc')
 		.all()
 		.map((f) => ({ ...(f as Fact), run_id: 0 }));
+
+/** Imports one file into a fresh database and returns its report and facts. */
+async function importFresh(path: string) {
+	const other = tempDb();
+	try {
+		const report = await importFile(other.db.$client, path);
+		return { report, facts: factsOf(other.db) };
+	} finally {
+		other.close();
+	}
+}
 
 describe('OEWS variants', () => {
 	it('reads the MSA CSV cut: thousands separators, markers and their statuses', async () => {
@@ -78,36 +90,16 @@ describe('OEWS variants', () => {
 
 	it('reads lower-case headers and the older O_GROUP spelling to the same facts', async () => {
 		await importFile(t.db.$client, join(OEWS, 'MSA_M2021_la_cut.csv'));
-		const upper = facts();
-		const other = tempDb();
-		try {
-			const r = await importFile(other.db.$client, join(OEWS, 'MSA_M2021_la_cut_lowercase.csv'));
-			expect(r.status).toBe('imported');
-			const lower = other.db.$client
-				.prepare('SELECT * FROM oews_facts ORDER BY area, soc')
-				.all()
-				.map((f) => ({ ...(f as Fact), run_id: 0 }));
-			expect(lower).toEqual(upper);
-		} finally {
-			other.close();
-		}
+		const lower = await importFresh(join(OEWS, 'MSA_M2021_la_cut_lowercase.csv'));
+		expect(lower.report.status).toBe('imported');
+		expect(lower.facts).toEqual(factsOf(t.db));
 	});
 
 	it('reads the same rows from XLSX with numeric cells as from CSV', async () => {
 		await importFile(t.db.$client, join(OEWS, 'MSA_M2021_la_cut.csv'));
-		const fromCsv = facts();
-		const other = tempDb();
-		try {
-			const r = await importFile(other.db.$client, join(OEWS, 'MSA_M2021_la_cut.xlsx'));
-			expect(r).toMatchObject({ status: 'imported', rowsImported: 21 });
-			const fromXlsx = other.db.$client
-				.prepare('SELECT * FROM oews_facts ORDER BY area, soc')
-				.all()
-				.map((f) => ({ ...(f as Fact), run_id: 0 }));
-			expect(fromXlsx).toEqual(fromCsv);
-		} finally {
-			other.close();
-		}
+		const xlsx = await importFresh(join(OEWS, 'MSA_M2021_la_cut.xlsx'));
+		expect(xlsx.report).toMatchObject({ status: 'imported', rowsImported: 21 });
+		expect(xlsx.facts).toEqual(factsOf(t.db));
 	});
 
 	it('reads a national XLSX: broad/detailed twins kept once as detailed, caps from Field Descriptions', async () => {
