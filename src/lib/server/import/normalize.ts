@@ -99,6 +99,7 @@ export function parseMeasured(raw: string): Measured {
 
 /** `TRUE`/`FALSE`/blank (OEWS ANNUAL and HOURLY columns). */
 export function parseFlag(raw: string): boolean {
+	if (raw === '') return false;
 	const text = raw.trim().toUpperCase();
 	if (text === '' || text === 'FALSE' || text === '0') return false;
 	if (text === 'TRUE' || text === '1' || text === 'X') return true;

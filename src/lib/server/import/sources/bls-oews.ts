@@ -269,10 +269,22 @@ function open(ctx: OpenContext): AdapterSession {
 	let topCode: { hourly: number; annual: number; from: 'file' | 'year' } | null = null;
 	let topCoded = 0;
 
+	const lastArea = {
+		raw: '\u0000', // matches no real cell, so the first row is always read in full
+		typeCode: '',
+		rawTitle: '',
+		type: 'national' as AreaType,
+		code: '',
+		title: ''
+	};
 	const col = (f: Field) => index[f];
 	const cell = (cells: string[], f: Field): string => {
 		const i = index[f];
-		return i === undefined ? '' : (cells[i] ?? '').trim();
+		if (i === undefined) return '';
+		const v = cells[i] ?? '';
+		const n = v.length;
+		// trim() allocates; most cells have no surrounding space.
+		return n > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(n - 1) <= 32) ? v.trim() : v;
 	};
 
 	const session: AdapterSession = {
@@ -283,29 +295,35 @@ function open(ctx: OpenContext): AdapterSession {
 				industryRows++;
 				return 'skipped';
 			}
-			// Area
-			let areaType: AreaType;
-			let areaCode: string;
-			let areaTitle: string;
-			if (index.area === undefined) {
-				areaType = 'national';
-				areaCode = NATIONAL_AREA;
-				areaTitle = 'U.S.';
-			} else {
-				const rawArea = cell(cells, 'area');
-				if (!/^\d{1,7}$/.test(rawArea) && rawArea.toUpperCase() !== 'US') {
-					issue(col('area')!, `AREA: expected a numeric area code, found ${quote(rawArea)}`);
-					return 'skipped';
+			// Area: files run area by area, so the last area's reading is reused while it repeats.
+			const rawArea = index.area === undefined ? '' : cell(cells, 'area');
+			const typeCode = cell(cells, 'areaType');
+			const rawTitle = cell(cells, 'areaTitle');
+			if (rawArea !== lastArea.raw || typeCode !== lastArea.typeCode || rawTitle !== lastArea.rawTitle) {
+				if (index.area === undefined) {
+					lastArea.type = 'national';
+					lastArea.code = NATIONAL_AREA;
+					lastArea.title = 'U.S.';
+				} else {
+					if (!/^\d{1,7}$/.test(rawArea) && rawArea.toUpperCase() !== 'US') {
+						issue(col('area')!, `AREA: expected a numeric area code, found ${quote(rawArea)}`);
+						return 'skipped';
+					}
+					if (typeCode !== '' && !AREA_TYPE_CODES[typeCode]) {
+						issue(col('areaType')!, `AREA_TYPE: expected 1, 2, 3, 4 or 6, found ${quote(typeCode)}`);
+						return 'skipped';
+					}
+					lastArea.type = AREA_TYPE_CODES[typeCode] ?? inferAreaType(rawArea);
+					lastArea.code = normaliseAreaCode(rawArea, lastArea.type);
+					lastArea.title = rawTitle || (lastArea.type === 'national' ? 'U.S.' : lastArea.code);
 				}
-				const typeCode = cell(cells, 'areaType');
-				if (typeCode !== '' && !AREA_TYPE_CODES[typeCode]) {
-					issue(col('areaType')!, `AREA_TYPE: expected 1, 2, 3, 4 or 6, found ${quote(typeCode)}`);
-					return 'skipped';
-				}
-				areaType = AREA_TYPE_CODES[typeCode] ?? inferAreaType(rawArea);
-				areaCode = normaliseAreaCode(rawArea, areaType);
-				areaTitle = cell(cells, 'areaTitle') || (areaType === 'national' ? 'U.S.' : areaCode);
+				lastArea.raw = rawArea;
+				lastArea.typeCode = typeCode;
+				lastArea.rawTitle = rawTitle;
 			}
+			const areaType = lastArea.type;
+			const areaCode = lastArea.code;
+			const areaTitle = lastArea.title;
 			// Occupation
 			let soc = cell(cells, 'occCode');
 			if (!SOC_CODE.test(soc)) {
