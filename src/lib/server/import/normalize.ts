@@ -65,13 +65,20 @@ export class CellError extends Error {}
  * separators allowed) → the number and NULL. Anything else throws a CellError naming the text.
  */
 export function measureInto(raw: string, out: unknown[], at: number): void {
+	if (!tryMeasureInto(raw, out, at)) {
+		throw new CellError(`expected a number or a marker (*, **, #, ~), found ${quote(raw.trim())}`);
+	}
+}
+
+/** `measureInto` for hot loops: returns false instead of throwing on text that is not a number. */
+export function tryMeasureInto(raw: string, out: unknown[], at: number): boolean {
 	let text = raw;
 	const last = text.length - 1;
 	if (last >= 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(last) <= 32)) text = text.trim();
 	if (text === '') {
 		out[at] = null;
 		out[at + 1] = 'blank';
-		return;
+		return true;
 	}
 	const c = text.charCodeAt(0);
 	if (c === 42 /* * */ || c === 35 /* # */ || c === 126 /* ~ */) {
@@ -79,15 +86,14 @@ export function measureInto(raw: string, out: unknown[], at: number): void {
 		if (marker) {
 			out[at] = null;
 			out[at + 1] = marker;
-			return;
+			return true;
 		}
 	}
 	const value = scanNumber(text);
-	if (Number.isNaN(value)) {
-		throw new CellError(`expected a number or a marker (*, **, #, ~), found ${quote(text)}`);
-	}
+	if (Number.isNaN(value)) return false;
 	out[at] = value;
 	out[at + 1] = null;
+	return true;
 }
 
 /** `measureInto` as a value: `{ value, status }`. */

@@ -19,6 +19,7 @@ import {
 	SOC_CODE,
 	measureInto,
 	parseFlag,
+	tryMeasureInto,
 	quote,
 	socLevel,
 	socParent
@@ -299,7 +300,11 @@ function open(ctx: OpenContext): AdapterSession {
 			const rawArea = index.area === undefined ? '' : cell(cells, 'area');
 			const typeCode = cell(cells, 'areaType');
 			const rawTitle = cell(cells, 'areaTitle');
-			if (rawArea !== lastArea.raw || typeCode !== lastArea.typeCode || rawTitle !== lastArea.rawTitle) {
+			if (
+				rawArea !== lastArea.raw ||
+				typeCode !== lastArea.typeCode ||
+				rawTitle !== lastArea.rawTitle
+			) {
 				if (index.area === undefined) {
 					lastArea.type = 'national';
 					lastArea.code = NATIONAL_AREA;
@@ -310,7 +315,10 @@ function open(ctx: OpenContext): AdapterSession {
 						return 'skipped';
 					}
 					if (typeCode !== '' && !AREA_TYPE_CODES[typeCode]) {
-						issue(col('areaType')!, `AREA_TYPE: expected 1, 2, 3, 4 or 6, found ${quote(typeCode)}`);
+						issue(
+							col('areaType')!,
+							`AREA_TYPE: expected 1, 2, 3, 4 or 6, found ${quote(typeCode)}`
+						);
 						return 'skipped';
 					}
 					lastArea.type = AREA_TYPE_CODES[typeCode] ?? inferAreaType(rawArea);
@@ -369,11 +377,13 @@ function open(ctx: OpenContext): AdapterSession {
 					params[at + 1] = 'blank';
 					continue;
 				}
-				try {
-					measureInto(cells[i] ?? '', params, at);
-				} catch (e) {
-					if (!(e instanceof CellError)) throw e;
-					issue(i, `${COLUMNS[MEASURES[k]![0]][0]!.toUpperCase()}: ${e.message}`);
+				if (!tryMeasureInto(cells[i] ?? '', params, at)) {
+					try {
+						measureInto(cells[i] ?? '', params, at);
+					} catch (e) {
+						if (!(e instanceof CellError)) throw e;
+						issue(i, `${COLUMNS[MEASURES[k]![0]][0]!.toUpperCase()}: ${e.message}`);
+					}
 					bad = true;
 					continue;
 				}
