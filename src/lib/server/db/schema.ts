@@ -194,3 +194,405 @@ export const oewsCoverage = sqliteTable(
 		index('oews_coverage_area_year').on(t.area, t.year)
 	]
 );
+
+// ---------------------------------------------------------------------------------------------
+// Sources beyond OEWS. Every table keeps the import run its rows came from (deleting a run
+// deletes its rows); where several runs hold the same facts, readers use the newest run.
+// Counts are persons unless a column name says otherwise; shares are fractions 0–1.
+// ---------------------------------------------------------------------------------------------
+
+const runRef = () =>
+	integer('run_id')
+		.notNull()
+		.references(() => importRuns.id, { onDelete: 'cascade' });
+
+/** SOC 2018 structure and definitions (BLS `soc_2018_definitions.xlsx`). */
+export const socDefinitions = sqliteTable(
+	'soc_definitions',
+	{
+		runId: runRef(),
+		soc: text('soc').notNull(),
+		level: text('level', { enum: OCCUPATION_LEVELS }).notNull(),
+		title: text('title').notNull(),
+		definition: text('definition')
+	},
+	(t) => [primaryKey({ columns: [t.runId, t.soc] })]
+);
+
+/**
+ * Other titles for an occupation: SOC direct-match titles, O*NET alternate and reported titles.
+ * Used for search and for matching titles (e.g. CPS rows) to SOC codes.
+ */
+export const occupationTitles = sqliteTable(
+	'occupation_titles',
+	{
+		runId: runRef(),
+		soc: text('soc').notNull(),
+		/** O*NET-SOC code when the title comes from O*NET (`15-1252.00`). */
+		onetCode: text('onet_code'),
+		title: text('title').notNull(),
+		shortTitle: text('short_title'),
+		/** `soc-direct-match`, `onet-alternate`, … */
+		kind: text('kind').notNull(),
+		note: text('note')
+	},
+	(t) => [index('occupation_titles_soc').on(t.soc), index('occupation_titles_title').on(t.title)]
+);
+
+/** O*NET occupations (O*NET-SOC 2019 taxonomy); `soc` = the first 7 characters of the code. */
+export const onetOccupations = sqliteTable(
+	'onet_occupations',
+	{
+		runId: runRef(),
+		onetCode: text('onet_code').notNull(),
+		soc: text('soc').notNull(),
+		title: text('title').notNull(),
+		description: text('description')
+	},
+	(t) => [primaryKey({ columns: [t.runId, t.onetCode] }), index('onet_occupations_soc').on(t.soc)]
+);
+
+/** O*NET Related Occupations: directed edges with their tier and rank (1–20). */
+export const onetRelated = sqliteTable(
+	'onet_related',
+	{
+		runId: runRef(),
+		fromOnet: text('from_onet').notNull(),
+		toOnet: text('to_onet').notNull(),
+		fromSoc: text('from_soc').notNull(),
+		toSoc: text('to_soc').notNull(),
+		/** `Primary-Short`, `Primary-Long` or `Supplemental`. */
+		tier: text('tier').notNull(),
+		rank: integer('rank').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.runId, t.fromOnet, t.toOnet] }),
+		index('onet_related_from_soc').on(t.fromSoc),
+		index('onet_related_to_soc').on(t.toSoc)
+	]
+);
+
+/** O*NET Job Zones (1 = little preparation … 5 = extensive). */
+export const onetJobZones = sqliteTable(
+	'onet_job_zones',
+	{
+		runId: runRef(),
+		onetCode: text('onet_code').notNull(),
+		soc: text('soc').notNull(),
+		jobZone: integer('job_zone').notNull(),
+		date: text('date'),
+		domainSource: text('domain_source')
+	},
+	(t) => [primaryKey({ columns: [t.runId, t.onetCode] }), index('onet_job_zones_soc').on(t.soc)]
+);
+
+/**
+ * O*NET Education, Training, and Experience: the share of respondents per category of
+ * required education (RL), related work experience (RW), on-site (PT) and on-the-job (OJ) training.
+ */
+export const onetEducation = sqliteTable(
+	'onet_education',
+	{
+		runId: runRef(),
+		onetCode: text('onet_code').notNull(),
+		soc: text('soc').notNull(),
+		elementId: text('element_id').notNull(),
+		elementName: text('element_name'),
+		scaleId: text('scale_id').notNull(),
+		category: integer('category').notNull(),
+		/** Percent of respondents (0–100), as O*NET publishes it. */
+		percent: real('percent'),
+		n: integer('n'),
+		recommendSuppress: integer('recommend_suppress', { mode: 'boolean' }).notNull().default(false)
+	},
+	(t) => [
+		primaryKey({ columns: [t.runId, t.onetCode, t.elementId, t.scaleId, t.category] }),
+		index('onet_education_soc').on(t.soc)
+	]
+);
+
+/** What each O*NET ETE category means (`Education, Training, and Experience Categories`). */
+export const onetEducationCategories = sqliteTable(
+	'onet_education_categories',
+	{
+		runId: runRef(),
+		elementId: text('element_id').notNull(),
+		scaleId: text('scale_id').notNull(),
+		category: integer('category').notNull(),
+		description: text('description').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.runId, t.elementId, t.scaleId, t.category] })]
+);
+
+/** O*NET Technology Skills, with the hot-technology and in-demand flags. */
+export const onetTechnologySkills = sqliteTable(
+	'onet_technology_skills',
+	{
+		runId: runRef(),
+		onetCode: text('onet_code').notNull(),
+		soc: text('soc').notNull(),
+		example: text('example').notNull(),
+		commodityCode: text('commodity_code'),
+		commodityTitle: text('commodity_title'),
+		hot: integer('hot', { mode: 'boolean' }).notNull().default(false),
+		inDemand: integer('in_demand', { mode: 'boolean' }).notNull().default(false)
+	},
+	(t) => [index('onet_technology_skills_soc').on(t.soc)]
+);
+
+/**
+ * Employment projections: BLS EP national `occupation.xlsx` (area `99`) or a region's own
+ * projections (generic CSV). Employment and openings in persons (EP's thousands × 1,000).
+ */
+export const projections = sqliteTable(
+	'projections',
+	{
+		runId: runRef(),
+		area: text('area').notNull(),
+		soc: text('soc').notNull(),
+		title: text('title'),
+		/** EP `Occupation type`: `Line item` (detailed) or `Summary` (aggregate). */
+		occupationType: text('occupation_type'),
+		baseYear: integer('base_year').notNull(),
+		projectedYear: integer('projected_year').notNull(),
+		employmentBase: real('employment_base'),
+		employmentProjected: real('employment_projected'),
+		change: real('change'),
+		changePct: real('change_pct'),
+		/** Average annual openings over the projection period. */
+		openings: real('openings'),
+		openingsStatus: text('openings_status', { enum: VALUE_STATUSES }),
+		medianWage: real('median_wage'),
+		medianWageStatus: text('median_wage_status', { enum: VALUE_STATUSES }),
+		selfEmployedPct: real('self_employed_pct'),
+		entryEducation: text('entry_education'),
+		workExperience: text('work_experience'),
+		jobTraining: text('job_training')
+	},
+	(t) => [
+		primaryKey({ columns: [t.runId, t.area, t.soc] }),
+		index('projections_area_soc').on(t.area, t.soc)
+	]
+);
+
+/**
+ * Occupation demographics: share (and count) of a group among workers in an occupation.
+ * CPS Table 11 (national, `area` 99) or a region's own table (generic CSV). `soc` is NULL for
+ * rows whose title could not be matched to a SOC code (kept, and listed in the import notes).
+ */
+export const occupationDemographics = sqliteTable(
+	'occupation_demographics',
+	{
+		runId: runRef(),
+		area: text('area').notNull(),
+		soc: text('soc'),
+		/** The title as the source wrote it (CPS uses Census occupation titles). */
+		sourceTitle: text('source_title'),
+		/** How `soc` was found: `code` (given), `exact-title`, `crosswalk`, … */
+		matchedBy: text('matched_by'),
+		year: integer('year').notNull(),
+		/** `women`, `men`, `white`, `black`, `asian`, `hispanic`, … */
+		group: text('group').notNull(),
+		share: real('share'),
+		shareStatus: text('share_status', { enum: VALUE_STATUSES }),
+		count: real('count'),
+		/** Margin of error of the share (fraction), when the source gives one. */
+		shareMoe: real('share_moe'),
+		/** All workers in the occupation (persons). */
+		totalEmployment: real('total_employment'),
+		sourceLine: integer('source_line').notNull()
+	},
+	(t) => [index('occupation_demographics_area_soc').on(t.area, t.soc)]
+);
+
+/** Each group's share of the labor force (or workers, or population) in an area. */
+export const laborForceBaseline = sqliteTable(
+	'labor_force_baseline',
+	{
+		runId: runRef(),
+		area: text('area').notNull(),
+		year: integer('year').notNull(),
+		group: text('group').notNull(),
+		/** What the shares are of: `workers-16+`, `labor-force`, `population`, … */
+		universe: text('universe').notNull(),
+		share: real('share'),
+		shareStatus: text('share_status', { enum: VALUE_STATUSES }),
+		count: real('count'),
+		shareMoe: real('share_moe'),
+		total: real('total')
+	},
+	(t) => [primaryKey({ columns: [t.runId, t.area, t.group, t.universe] })]
+);
+
+/** IPEDS institutional characteristics (HD): where each institution is. */
+export const institutions = sqliteTable(
+	'institutions',
+	{
+		runId: runRef(),
+		unitid: text('unitid').notNull(),
+		year: integer('year').notNull(),
+		name: text('name').notNull(),
+		city: text('city'),
+		state: text('state'),
+		/** CBSA code as IPEDS gives it for that year; NULL when not reported. */
+		cbsa: text('cbsa'),
+		countyFips: text('county_fips'),
+		countyName: text('county_name'),
+		sector: integer('sector'),
+		webAddress: text('web_address')
+	},
+	(t) => [primaryKey({ columns: [t.runId, t.unitid] }), index('institutions_cbsa').on(t.cbsa)]
+);
+
+/** IPEDS completions by institution × CIP × award level (first majors). CIP stays text. */
+export const completions = sqliteTable(
+	'completions',
+	{
+		runId: runRef(),
+		unitid: text('unitid').notNull(),
+		year: integer('year').notNull(),
+		cip: text('cip').notNull(),
+		majorNumber: integer('major_number').notNull(),
+		awardLevel: integer('award_level').notNull(),
+		total: integer('total'),
+		men: integer('men'),
+		women: integer('women')
+	},
+	(t) => [
+		primaryKey({ columns: [t.runId, t.unitid, t.cip, t.majorNumber, t.awardLevel] }),
+		index('completions_cip').on(t.cip)
+	]
+);
+
+/** NCES CIP 2020 ↔ SOC 2018 crosswalk (placeholders `99-9999` / `NO MATCH` dropped). */
+export const cipSoc = sqliteTable(
+	'cip_soc',
+	{
+		runId: runRef(),
+		cip: text('cip').notNull(),
+		cipTitle: text('cip_title'),
+		soc: text('soc').notNull(),
+		socTitle: text('soc_title')
+	},
+	(t) => [primaryKey({ columns: [t.runId, t.cip, t.soc] }), index('cip_soc_soc').on(t.soc)]
+);
+
+/**
+ * Completers outside IPEDS: non-credit programs, bootcamps, certifications, apprenticeships
+ * (generic CSV), by area and program, linked to a SOC and/or CIP.
+ */
+export const programCompletions = sqliteTable(
+	'program_completions',
+	{
+		runId: runRef(),
+		area: text('area').notNull(),
+		year: integer('year').notNull(),
+		provider: text('provider'),
+		program: text('program').notNull(),
+		/** `non-credit`, `bootcamp`, `certification`, `apprenticeship`, … */
+		programType: text('program_type'),
+		soc: text('soc'),
+		cip: text('cip'),
+		completers: real('completers').notNull(),
+		sourceLine: integer('source_line').notNull()
+	},
+	(t) => [index('program_completions_area').on(t.area, t.soc)]
+);
+
+/** A job-postings index (a trend, e.g. Feb 2020 = 100): never added to counts. */
+export const postingsIndex = sqliteTable(
+	'postings_index',
+	{
+		runId: runRef(),
+		/** Area code (`99` nation, state FIPS, CBSA). */
+		area: text('area').notNull(),
+		/** The source's own series name, e.g. an Indeed sector; `all` for all postings. */
+		series: text('series').notNull(),
+		date: text('date').notNull(),
+		value: real('value'),
+		/** How to read `value`: `index-feb2020-100` or `pct-change-since-feb2020`. */
+		basis: text('basis').notNull(),
+		seasonallyAdjusted: integer('seasonally_adjusted', { mode: 'boolean' })
+	},
+	(t) => [primaryKey({ columns: [t.runId, t.area, t.series, t.date] })]
+);
+
+/** Counts of job postings by area × SOC × period (a board's own data, generic CSV). */
+export const postingsCounts = sqliteTable(
+	'postings_counts',
+	{
+		runId: runRef(),
+		area: text('area').notNull(),
+		soc: text('soc').notNull(),
+		/** `2025`, `2025-Q1`, `2025-03`, or a date. */
+		period: text('period').notNull(),
+		postings: real('postings').notNull(),
+		/** e.g. `unique`, `total`, as the source defines it. */
+		measure: text('measure')
+	},
+	(t) => [primaryKey({ columns: [t.runId, t.area, t.soc, t.period] })]
+);
+
+export const DIGITAL_CATEGORIES = [
+	'Data Management and Analysis',
+	'Design',
+	'Networking',
+	'Programming and Development',
+	'Support',
+	'Crosscutting'
+] as const;
+
+/** SOC → JFF digital-job category (the project's own documented table, replaceable by import). */
+export const digitalCategories = sqliteTable(
+	'digital_categories',
+	{
+		runId: runRef(),
+		soc: text('soc').notNull(),
+		category: text('category', { enum: DIGITAL_CATEGORIES }).notNull(),
+		note: text('note')
+	},
+	(t) => [primaryKey({ columns: [t.runId, t.soc] })]
+);
+
+/** Career-pathway edges from a board or provider (O*NET edges live in `onet_related`). */
+export const pathwayEdges = sqliteTable(
+	'pathway_edges',
+	{
+		runId: runRef(),
+		fromSoc: text('from_soc').notNull(),
+		toSoc: text('to_soc').notNull(),
+		/** Who says so: an employer partnership, observed transitions, `curated`, … */
+		source: text('source').notNull(),
+		note: text('note'),
+		/** Optional area the edge applies to; NULL = everywhere. */
+		area: text('area')
+	},
+	(t) => [
+		primaryKey({ columns: [t.runId, t.fromSoc, t.toSoc, t.source] }),
+		index('pathway_edges_from').on(t.fromSoc)
+	]
+);
+
+/** Credentials (certifications, certificates, degrees) with cost and outcomes where known. */
+export const credentials = sqliteTable(
+	'credentials',
+	{
+		runId: runRef(),
+		name: text('name').notNull(),
+		/** `certification`, `certificate`, `degree`, `apprenticeship`, `badge`, … */
+		type: text('type'),
+		issuer: text('issuer'),
+		soc: text('soc'),
+		area: text('area'),
+		costUsd: real('cost_usd'),
+		durationMonths: real('duration_months'),
+		/** Completion rate, fraction 0–1. */
+		completionRate: real('completion_rate'),
+		/** Share employed in a related job after completion, 0–1. */
+		employmentRate: real('employment_rate'),
+		medianWageAfter: real('median_wage_after'),
+		url: text('url'),
+		sourceLine: integer('source_line').notNull()
+	},
+	(t) => [index('credentials_soc').on(t.soc)]
+);

@@ -37,6 +37,11 @@ export interface ImportOptions {
 	importedBy?: string;
 	/** Stop reading after this many problems (default 50). */
 	maxIssues?: number;
+	/**
+	 * Renames the file's columns before its source is detected: their header → ours, both
+	 * compared after `headerKey` normalisation (`--map "their column=our field"`).
+	 */
+	columnMap?: Record<string, string>;
 	onProgress?: (rowsRead: number) => void;
 }
 
@@ -79,6 +84,8 @@ class FileImport {
 	scanned = 0;
 	firstRow: string[] | null = null;
 	footnotesFrom: number | null = null;
+	/** The sheet being read (XLSX), or null for delimited text. */
+	sheetName: string | null = null;
 	inTransaction = false;
 	stopped = false;
 
@@ -105,12 +112,21 @@ class FileImport {
 		return this.dataRow(cells, line);
 	};
 
+	private mapColumns(keys: string[]): string[] {
+		const map = this.options.columnMap;
+		if (!map) return keys;
+		const normalised = new Map(
+			Object.entries(map).map(([from, to]) => [headerKey(from), headerKey(to)])
+		);
+		return keys.map((k) => normalised.get(k) ?? k);
+	}
+
 	private scanForHeader(cells: string[], line: number): boolean {
 		if (isBlank(cells)) return true;
 		this.firstRow ??= cells;
 		this.scanned++;
-		const keys = cells.map(headerKey);
-		const adapter = detectAdapter(keys);
+		const keys = this.mapColumns(cells.map(headerKey));
+		const adapter = detectAdapter(keys, { sheet: this.sheetName, fileName: this.fileName });
 		if (!adapter) {
 			// Give up on this sheet (a workbook may hold its table on a later one).
 			if (this.scanned >= HEADER_SCAN_ROWS) return false;
@@ -144,7 +160,9 @@ class FileImport {
 				header: this.header,
 				keys,
 				year: this.options.year ?? yearFromFileName(this.fileName),
-				notes: this.notes
+				notes: this.notes,
+				sheet: this.sheetName,
+				headerLine: line
 			});
 		} catch (e) {
 			if (!(e instanceof ImportError)) throw e;
@@ -349,6 +367,7 @@ export async function importFile(
 					if (job.stopped) return null;
 					if (!job.session) {
 						job.scanned = 0; // still looking for the data sheet
+						job.sheetName = name;
 						return job.rows;
 					}
 					return job.session.extraSheet?.(name) ?? null;

@@ -1,12 +1,39 @@
-/** The registry of source adapters, tried in order against a file's header row. */
+/**
+ * The registry of source adapters, tried in order against a file's header row: the first whose
+ * `detect` accepts the header reads the file. Specific formats come before the generic ones.
+ */
+import { adapters as acsBaseline } from './acs-baseline';
 import { blsOews } from './bls-oews';
+import { adapters as blsEp } from './bls-ep';
+import { adapters as cipSoc } from './cip-soc';
+import { adapters as cpsTable11 } from './cps-table11';
+import { adapters as digitalCategories } from './digital-categories';
+import { adapters as generic } from './generic';
+import { adapters as indeedPostings } from './indeed-postings';
+import { adapters as ipeds } from './ipeds';
 import { oesHybridStructure } from './oes-hybrid-structure';
-import type { SourceAdapter } from './types';
+import { adapters as onet } from './onet';
+import { adapters as soc2018 } from './soc-2018';
+import type { DetectContext, SourceAdapter } from './types';
 
-export const ADAPTERS: readonly SourceAdapter[] = [blsOews, oesHybridStructure];
+export const ADAPTERS: readonly SourceAdapter[] = [
+	blsOews,
+	oesHybridStructure,
+	...onet,
+	...blsEp,
+	...soc2018,
+	...cipSoc,
+	...cpsTable11,
+	...acsBaseline,
+	...indeedPostings,
+	...ipeds,
+	...digitalCategories,
+	// Generic tidy CSVs last: their headers are the loosest.
+	...generic
+];
 
-export function detectAdapter(keys: string[]): SourceAdapter | null {
-	return ADAPTERS.find((a) => a.detect(keys)) ?? null;
+export function detectAdapter(keys: string[], where: DetectContext): SourceAdapter | null {
+	return ADAPTERS.find((a) => a.detect(keys, where)) ?? null;
 }
 
 export type { SourceAdapter } from './types';

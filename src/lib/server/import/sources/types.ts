@@ -13,6 +13,11 @@ export interface Issue {
 /** Reports a problem on the current row; `column` is the 0-based index of the cell, or null. */
 export type IssueSink = (column: number | null, message: string) => void;
 
+export interface DetectContext {
+	sheet: string | null;
+	fileName: string;
+}
+
 export interface OpenContext {
 	sqlite: Database.Database;
 	runId: number;
@@ -25,6 +30,10 @@ export interface OpenContext {
 	year: number | null;
 	/** Non-fatal remarks for the import report. */
 	notes: string[];
+	/** The workbook sheet the header was found on (null for delimited text). */
+	sheet: string | null;
+	/** 1-based line of the header row. */
+	headerLine: number;
 }
 
 export interface AdapterSession {
@@ -49,8 +58,12 @@ export interface SourceAdapter {
 	required: string[];
 	/** Header names it reads when present. */
 	optional: string[];
-	/** True when a normalised header row is this source's. */
-	detect(keys: string[]): boolean;
+	/**
+	 * True when a normalised header row (see `headerKey`) is this source's. `where` tells the
+	 * workbook sheet (null for delimited text) and the file name, for sources whose header alone
+	 * is ambiguous (e.g. BLS EP Table 1.1 and 1.2 share a header).
+	 */
+	detect(keys: string[], where: DetectContext): boolean;
 	/** Starts reading a file; throws an ImportError when the file cannot be read as this source. */
 	open(ctx: OpenContext): AdapterSession;
 }
