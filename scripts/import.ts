@@ -2,17 +2,22 @@
  * npm run import -- [--db PATH] [--json] [--year YYYY] FILE...
  * Exit codes: 0 every file imported or skipped, 1 a file was rejected, 2 usage error.
  */
+import { readFileSync } from 'node:fs';
 import { createDb, databasePathFromEnv, migrateDb } from '../src/lib/server/db/client';
 import { importFile, type FileReport } from '../src/lib/server/import/load';
 import { parseArgs, UsageError } from './cli-args';
 
-const USAGE = `usage: npm run import -- [--db PATH] [--json] [--year YYYY] FILE...
+const USAGE = `usage: npm run import -- [--db PATH] [--json] [--year YYYY] [--map "THEIRS=OURS"]... [--map-file FILE] FILE...
 
 Imports CSV, TSV or XLSX files into the database (default: $DATABASE_URL or data/app.db).
 Each file is one transaction: a file with any error writes nothing.
   --db PATH     database file to write
   --json        print one JSON object with a report per file
-  --year YYYY   reference year, for files whose name does not carry it`;
+  --year YYYY   reference year, for files whose name does not carry it
+  --map "their column=our field"
+                rename a column before the source is detected (repeatable)
+  --map-file F  the same, one "their column=our field" per line (# starts a comment)
+npm run sources lists the formats and the columns each expects.`;
 
 function formatReport(r: FileReport): string {
 	const lines: string[] = [];
@@ -34,10 +39,42 @@ function formatReport(r: FileReport): string {
 	return lines.join('\n');
 }
 
+/** Reads `--map` pairs and `--map-file` files into one map: their column → our field. */
+function readColumnMap(pairs: string[], files: string[]): Record<string, string> | undefined {
+	const entries: [string, string, string][] = pairs.map((p) => [p, ...splitPair(p, '--map')]);
+	for (const file of files) {
+		let text: string;
+		try {
+			text = readFileSync(file, 'utf8');
+		} catch {
+			throw new UsageError(`--map-file: cannot read ${file}`);
+		}
+		text.split(/\r?\n/).forEach((line, i) => {
+			const trimmed = line.trim();
+			if (trimmed === '' || trimmed.startsWith('#')) return;
+			entries.push([trimmed, ...splitPair(trimmed, `${file} line ${i + 1}`)]);
+		});
+	}
+	if (entries.length === 0) return undefined;
+	return Object.fromEntries(entries.map(([, theirs, ours]) => [theirs, ours]));
+}
+
+function splitPair(text: string, where: string): [string, string] {
+	const eq = text.lastIndexOf('=');
+	const theirs = text.slice(0, eq).trim();
+	const ours = text.slice(eq + 1).trim();
+	if (eq <= 0 || theirs === '' || ours === '') {
+		throw new UsageError(
+			`${where}: expected "their column=our field", found ${JSON.stringify(text)}`
+		);
+	}
+	return [theirs, ours];
+}
+
 async function main(argv: string[]): Promise<number> {
 	let args;
 	try {
-		args = parseArgs(argv, { flags: ['json', 'help'], options: ['db', 'year'] });
+		args = parseArgs(argv, { flags: ['json', 'help'], options: ['db', 'year', 'map', 'map-file'] });
 	} catch (e) {
 		if (e instanceof UsageError) {
 			console.error(`import: ${e.message}\n\n${USAGE}`);
@@ -62,6 +99,16 @@ async function main(argv: string[]): Promise<number> {
 		);
 		return 2;
 	}
+	let columnMap: Record<string, string> | undefined;
+	try {
+		columnMap = readColumnMap(args.options.get('map') ?? [], args.options.get('map-file') ?? []);
+	} catch (e) {
+		if (e instanceof UsageError) {
+			console.error(`import: ${e.message}\n\n${USAGE}`);
+			return 2;
+		}
+		throw e;
+	}
 	const dbPath = args.options.get('db')?.at(-1) ?? databasePathFromEnv();
 	const db = createDb(dbPath);
 	migrateDb(db);
@@ -69,6 +116,7 @@ async function main(argv: string[]): Promise<number> {
 	for (const file of args.positional) {
 		const report = await importFile(db.$client, file, {
 			year,
+			columnMap,
 			onProgress:
 				json || !process.stderr.isTTY
 					? undefined

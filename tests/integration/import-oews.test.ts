@@ -4,6 +4,7 @@
  * that leaves the database untouched.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareLq } from '../../src/lib/analysis/location-quotient';
 import { importFile } from '../../src/lib/server/import/load';
@@ -207,7 +208,71 @@ describe('the whole Los Angeles 2021 file', () => {
 	});
 });
 
+const BAD: [file: string, line: number | null, column: number | null, message: RegExp][] = [
+	['oews_M2021_non_numeric.csv', 5, 12, /TOT_EMP: expected a number .* found "12a4"/],
+	['oews_M2021_ragged_row.csv', 7, 23, /has 22 fields but the header on line 1 has 32/],
+	['oews_M2021_bad_soc_code.csv', 4, 9, /OCC_CODE: expected a SOC code .* found "151252"/],
+	['oews_M2021_bad_o_group.csv', 3, 11, /O_GROUP: expected .* found "sector"/],
+	[
+		'oews_M2021_duplicate_row.csv',
+		8,
+		null,
+		/duplicate row: area 31080, occupation 15-0000 is already on line 6/
+	],
+	[
+		'oews_M2021_duplicated_header.csv',
+		1,
+		13,
+		/column "TOT_EMP" appears twice \(columns 12 and 13\)/
+	],
+	['oews_M2021_header_only.csv', 1, null, /no data rows after the header/],
+	['oews_M2021_unterminated_quote.csv', 9, null, /quoted field is not closed/],
+	['oews_M2021_data_after_notes.csv', 7, null, /data after the notes that begin on line 6/],
+	['oews_no_year_in_name.csv', 1, null, /cannot tell which May estimates/],
+	['oews_M2021_empty.csv', null, null, /the file is empty/],
+	['oews_M2021_binary.csv', null, null, /not a CSV, TSV or XLSX file/],
+	['unknown_columns.csv', null, null, /no known source recognised.*"name", "city"/],
+	[
+		'national_M2021_truncated.xlsx',
+		null,
+		null,
+		/cannot read this XLSX workbook \(it may be truncated/
+	],
+	['oews_M2021_utf16.csv', null, null, /UTF-16 text; save it as "CSV UTF-8"/],
+	['oews_M2021_huge_field.csv', 2, 10, /holds 10,485,760 characters; the limit is 100,000/],
+	['oews_M2021_semicolon_ragged.csv', 4, 31, /has 30 fields but the header on line 1 has 32/],
+	['oews_M2021_tab_non_numeric.tsv', 6, 28, /A_MEDIAN: expected a number .* found "about 50k"/],
+	['oews_M2021_windows1252_bad_area.csv', 3, 1, /AREA: expected a numeric area code, found "LA"/],
+	['oews_M2021_bom_missing_title.csv', 7, 10, /OCC_TITLE is empty/],
+	['oews_M2021_truncated.csv', 15, null, /a quoted field is never closed/],
+	['oews_M2021_crlf_extra_field.csv', 11, 33, /has 33 fields but the header on line 1 has 32/],
+	['oews_M2021_bad_area_type.csv', 4, 3, /AREA_TYPE: expected 1, 2, 3, 4 or 6, found "5"/],
+	['oews_M2018_soc2010.csv', 1, null, /May 2018 OEWS files use SOC 2010 codes/],
+	['oews_M2021_no_a_median.csv', 1, null, /the OEWS header lacks A_MEDIAN/],
+	['oews_M2021_bad_flag.csv', 8, 31, /ANNUAL: expected TRUE or blank, found "yes"/],
+	['oews_M2021_blank_lines_only.csv', null, null, /only blank lines/],
+	['oews_M2021_pdf_renamed.csv', null, null, /this is a PDF document/],
+	['not_a_workbook.xlsx', null, null, /cannot read this XLSX workbook/],
+	['MSA_M2021_xlsx_text_in_number.xlsx', 4, 12, /TOT_EMP: expected a number .* found "n\/a"/],
+	['unknown_workbook.xlsx', null, null, /no known source recognised.*"Line item", "Amount"/],
+	[
+		'digital_categories_unknown.csv',
+		5,
+		3,
+		/jff_category: expected one of .* found "Data Wrangling"/
+	],
+	['digital_categories_duplicate.csv', 7, 1, /soc 15-1243 is already categorised on line 3/]
+];
+
 describe('idempotence and rejection', () => {
+	it('has a broken file for every case in the corpus', () => {
+		expect(
+			readdirSync(join(FIXTURES, 'bad'))
+				.filter((f) => f !== 'README.md')
+				.sort()
+		).toEqual(BAD.map(([f]) => f).sort());
+	});
+
 	it('skips a file whose sha256 was already imported, changing nothing', async () => {
 		const path = join(OEWS, 'MSA_M2021_la_cut.csv');
 		expect((await importFile(t.db.$client, path)).status).toBe('imported');
@@ -217,33 +282,6 @@ describe('idempotence and rejection', () => {
 		expect(again.notes[0]).toMatch(/already imported as run 1/);
 		expect(snapshot(t.db)).toEqual(before);
 	});
-
-	const BAD: [file: string, line: number | null, column: number | null, message: RegExp][] = [
-		['oews_M2021_non_numeric.csv', 5, 12, /TOT_EMP: expected a number .* found "12a4"/],
-		['oews_M2021_ragged_row.csv', 7, 24, /has 23 fields but the header on line 1 has 32/],
-		['oews_M2021_bad_soc_code.csv', 4, 9, /OCC_CODE: expected a SOC code .* found "151252"/],
-		['oews_M2021_bad_o_group.csv', 3, 11, /O_GROUP: expected .* found "sector"/],
-		[
-			'oews_M2021_duplicate_row.csv',
-			8,
-			null,
-			/duplicate row: area 31080, occupation 15-0000 is already on line 6/
-		],
-		[
-			'oews_M2021_duplicated_header.csv',
-			1,
-			13,
-			/column "TOT_EMP" appears twice \(columns 12 and 13\)/
-		],
-		['oews_M2021_header_only.csv', 1, null, /no data rows after the header/],
-		['oews_M2021_unterminated_quote.csv', 9, null, /quoted field is not closed/],
-		['oews_M2021_data_after_notes.csv', 7, null, /data after the notes that begin on line 6/],
-		['oews_no_year_in_name.csv', 1, null, /cannot tell which May estimates/],
-		['oews_M2021_empty.csv', null, null, /the file is empty/],
-		['oews_M2021_binary.csv', null, null, /not a CSV, TSV or XLSX file/],
-		['unknown_columns.csv', null, null, /no known source recognised.*"name", "city"/],
-		['national_M2021_truncated.xlsx', null, null, /cannot read this XLSX workbook/]
-	];
 
 	it.each(BAD)(
 		'%s is rejected at line %s, column %s, and the database is unchanged',

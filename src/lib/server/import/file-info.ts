@@ -11,7 +11,7 @@ export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 export interface FileInfo {
 	size: number;
 	sha256: string;
-	format: 'xlsx' | 'delimited' | 'binary' | 'empty';
+	format: 'xlsx' | 'delimited' | 'binary' | 'empty' | 'utf16' | 'pdf';
 	encoding: TextEncoding;
 }
 
@@ -49,6 +49,9 @@ export async function inspectFile(path: string): Promise<FileInfo> {
 	let format: FileInfo['format'] = 'delimited';
 	if (size === 0) format = 'empty';
 	else if (ZIP_MAGIC.every((b, i) => head[i] === b)) format = 'xlsx';
+	else if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+		format = 'utf16';
+	else if (head.subarray(0, 5).toString('latin1') === '%PDF-') format = 'pdf';
 	else if (sawNul) format = 'binary';
 	const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
 	const encoding: TextEncoding = validUtf8 ? (bom ? 'utf-8-bom' : 'utf-8') : 'windows-1252';

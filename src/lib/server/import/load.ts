@@ -47,6 +47,8 @@ export interface ImportOptions {
 
 /** Rows searched for a header before giving up (BLS workbooks put notes above some headers). */
 const HEADER_SCAN_ROWS = 20;
+/** No public source has cells this long; a longer one is a broken file (e.g. a lost quote). */
+export const MAX_CELL_CHARS = 100_000;
 const PROGRESS_EVERY = 10_000;
 
 type Sqlite = Database.Database;
@@ -123,6 +125,10 @@ class FileImport {
 
 	private scanForHeader(cells: string[], line: number): boolean {
 		if (isBlank(cells)) return true;
+		if (this.tooLong(cells, line)) {
+			this.stopped = true;
+			return false;
+		}
 		this.firstRow ??= cells;
 		this.scanned++;
 		const keys = this.mapColumns(cells.map(headerKey));
@@ -173,8 +179,25 @@ class FileImport {
 		return true;
 	}
 
+	/** Reports the first over-long cell of a row; true when there was one. */
+	private tooLong(cells: string[], line: number): boolean {
+		for (let i = 0; i < cells.length; i++) {
+			const n = cells[i]!.length;
+			if (n > MAX_CELL_CHARS) {
+				this.issue(
+					line,
+					i + 1,
+					`this cell holds ${n.toLocaleString('en-US')} characters; the limit is ${MAX_CELL_CHARS.toLocaleString('en-US')} (is a closing quote missing?)`
+				);
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private dataRow(cells: string[], line: number): boolean {
 		if (isBlank(cells)) return true;
+		if (this.tooLong(cells, line)) return !this.stopped;
 		const width = this.header.length;
 		if (this.rowsRead > 0 && onlyFirstCell(cells)) {
 			this.footnotesFrom ??= line;
@@ -242,6 +265,9 @@ class FileImport {
 
 	/** Closes the read: final checks, then COMMIT or ROLLBACK. */
 	finish(): FileReport {
+		if (!this.adapter && this.issues.length === 0 && !this.firstRow) {
+			this.issue(null, null, 'the file holds only blank lines: there is no header and no data');
+		}
 		if (!this.adapter && this.issues.length === 0) {
 			const first = this.firstRow ? `; line 1 reads ${preview(this.firstRow)}` : '';
 			this.issue(
@@ -334,6 +360,20 @@ export async function importFile(
 		);
 	}
 	if (info.format === 'empty') return rejected(fileName, 'the file is empty', info.sha256);
+	if (info.format === 'utf16') {
+		return rejected(
+			fileName,
+			'the file is UTF-16 text; save it as "CSV UTF-8" (or plain UTF-8 text) and import it again',
+			info.sha256
+		);
+	}
+	if (info.format === 'pdf') {
+		return rejected(
+			fileName,
+			'this is a PDF document: download the CSV or XLSX version of the table instead',
+			info.sha256
+		);
+	}
 	if (info.format === 'binary') {
 		return rejected(
 			fileName,

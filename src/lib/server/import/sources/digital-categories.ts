@@ -1,4 +1,66 @@
-/** Source adapters for this format: see the module's owner issue. Filled in as they are built. */
-import type { SourceAdapter } from './types';
+/**
+ * SOC → JFF digital-job category: the project's documented table
+ * (data/reference/digital-jobs-categories.csv) or a board's replacement with the same header.
+ */
+import { DIGITAL_CATEGORIES } from '../../db/schema';
+import { SOC_CODE, quote } from '../normalize';
+import { ImportError, type AdapterSession, type OpenContext, type SourceAdapter } from './types';
 
-export const adapters: SourceAdapter[] = [];
+const CATEGORY_BY_KEY = new Map(DIGITAL_CATEGORIES.map((c) => [c.toLowerCase(), c]));
+
+function open(ctx: OpenContext): AdapterSession {
+	const at = (k: string) => ctx.keys.indexOf(k);
+	const socCol = at('soc');
+	const categoryCol = at('jff_category');
+	const noteCol = at('note');
+	if (socCol < 0 || categoryCol < 0) throw new ImportError('the header needs soc and jff_category');
+	const insert = ctx.sqlite.prepare(
+		'INSERT INTO digital_categories (run_id, soc, category, note) VALUES (?, ?, ?, ?)'
+	);
+	const seen = new Map<string, number>();
+	return {
+		year: ctx.year,
+		row(cells, line, issue, write) {
+			const soc = (cells[socCol] ?? '').trim();
+			if (!SOC_CODE.test(soc)) {
+				issue(socCol, `soc: expected a SOC code like 15-1252, found ${quote(soc)}`);
+				return 'skipped';
+			}
+			const raw = (cells[categoryCol] ?? '').trim().replace(/\s+/g, ' ');
+			const category = CATEGORY_BY_KEY.get(raw.toLowerCase());
+			if (!category) {
+				issue(
+					categoryCol,
+					`jff_category: expected one of ${DIGITAL_CATEGORIES.join(', ')}; found ${quote(raw)}`
+				);
+				return 'skipped';
+			}
+			const earlier = seen.get(soc);
+			if (earlier !== undefined) {
+				issue(socCol, `soc ${soc} is already categorised on line ${earlier}`);
+				return 'skipped';
+			}
+			seen.set(soc, line);
+			if (write) {
+				const note = noteCol < 0 ? '' : (cells[noteCol] ?? '').trim();
+				insert.run(ctx.runId, soc, category, note || null);
+			}
+			return 'imported';
+		},
+		finish() {
+			return { meta: { occupations: seen.size } };
+		}
+	};
+}
+
+export const adapters: SourceAdapter[] = [
+	{
+		id: 'digital-jobs-categories',
+		title: 'Digital-job categories (SOC → JFF category)',
+		publisher: 'this project (data/reference/digital-jobs-categories.csv) or your own table',
+		required: ['soc', 'jff_category'],
+		optional: ['title', 'note'],
+		detect: (keys) => keys.includes('soc') && keys.includes('jff_category'),
+		open
+	}
+];
