@@ -6,17 +6,46 @@ import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { importFile, type FileReport } from '../src/lib/server/import/load';
 
-export const SAMPLE_DIR = resolve(process.cwd(), 'data/sample');
+const ROOT = process.cwd();
 
+/**
+ * Every bundled file, in import order: reference tables and code maps first (the OEWS 2019/2020
+ * files need the hybrid structure; CPS title matching uses SOC and O*NET titles), then the facts.
+ */
 export const SAMPLE_FILES = [
-	'oes_2019_hybrid_structure.xlsx',
-	'national_M2020_dl.xlsx',
-	'national_M2021_dl.xlsx',
-	'national_M2022_dl.xlsx',
-	'national_M2023_dl.xlsx',
-	'national_M2024_dl.xlsx',
-	'national_M2025_dl.xlsx',
-	'oews_MSA_M2021_los_angeles.csv'
+	'data/sample/oes_2019_hybrid_structure.xlsx',
+	'data/sample/soc_2018_definitions.xlsx',
+	'data/sample/soc_2018_direct_match_title_file.xlsx',
+	'data/reference/digital-jobs-categories.csv',
+	'data/sample/CIP2020_SOC2018_Crosswalk.xlsx',
+	'data/sample/national_M2020_dl.xlsx',
+	'data/sample/national_M2021_dl.xlsx',
+	'data/sample/national_M2022_dl.xlsx',
+	'data/sample/national_M2023_dl.xlsx',
+	'data/sample/national_M2024_dl.xlsx',
+	'data/sample/national_M2025_dl.xlsx',
+	'data/sample/oews_MSA_M2021_los_angeles.csv',
+	'data/sample/onet/Occupation Data.txt',
+	'data/sample/onet/Related Occupations.txt',
+	'data/sample/onet/Job Zones.txt',
+	'data/sample/onet/Education, Training, and Experience Categories.txt',
+	'data/sample/onet/Education, Training, and Experience.xlsx',
+	'data/sample/onet/Technology Skills.txt',
+	'data/sample/onet/Alternate Titles.xlsx',
+	'data/sample/bls_ep_occupation_2022-32.xlsx',
+	'data/sample/bls_ep_occupation_2024-34.xlsx',
+	'data/sample/cpsaat11_2021.xlsx',
+	'data/sample/cpsaat11_2022.xlsx',
+	'data/sample/acs1_2019_cbsa.csv',
+	'data/sample/ipeds/hd2022_target_cbsas.csv',
+	'data/sample/ipeds/hd2023_target_cbsas.csv',
+	'data/sample/ipeds/hd2024.csv',
+	'data/sample/ipeds/c2022_a_target_cbsas.csv',
+	'data/sample/ipeds/c2023_a_target_cbsas.csv',
+	'data/sample/ipeds/c2024_a_all_institutions.csv',
+	'data/sample/indeed/aggregate_job_postings_US.csv',
+	'data/sample/indeed/job_postings_by_sector_US.csv',
+	'data/sample/indeed/metro_job_postings_us.csv'
 ];
 
 /** The CBSA codes of New England metros that OEWS publishes under NECTA codes. */
@@ -39,7 +68,7 @@ export async function loadSample(
 	for (const a of AREA_ALIASES) insertAlias.run(a.alias, a.code, a.note);
 	const reports: FileReport[] = [];
 	for (const name of SAMPLE_FILES) {
-		const report = await importFile(sqlite, resolve(SAMPLE_DIR, name));
+		const report = await importFile(sqlite, resolve(ROOT, name));
 		log(
 			`${report.status} ${name}${report.status === 'imported' ? ` (${report.rowsImported} rows)` : ''}`
 		);

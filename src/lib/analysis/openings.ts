@@ -10,7 +10,11 @@
  * Units: persons per year. Missing rule: any input unknown → null; Ē ≤ 0 → null; E(o, r) = 0 → 0.
  * A region's own projections, when imported, win over the estimate.
  */
-export type OpeningsMethod = 'regional-projection' | 'national-rate' | null;
+/**
+ * `area-projection`: the area's own projections (for the nation, BLS EP itself);
+ * `national-rate`: the national rate applied to the area's employment.
+ */
+export type OpeningsMethod = 'area-projection' | 'national-rate' | null;
 
 export interface NationalProjection {
 	openings: number | null;
@@ -35,14 +39,14 @@ export function estimateOpenings(
 	return regionalEmployment * rate;
 }
 
-/** Regional projections first, then the national-rate estimate; says which was used. */
+/** The area's own projection first, then the national-rate estimate; says which was used. */
 export function chooseOpenings(
 	regionalProjection: number | null | undefined,
 	regionalEmployment: number | null,
 	national: NationalProjection | null
 ): { openings: number | null; method: OpeningsMethod } {
 	if (regionalProjection !== null && regionalProjection !== undefined) {
-		return { openings: regionalProjection, method: 'regional-projection' };
+		return { openings: regionalProjection, method: 'area-projection' };
 	}
 	const estimate = national ? estimateOpenings(regionalEmployment, national) : null;
 	return { openings: estimate, method: estimate === null ? null : 'national-rate' };

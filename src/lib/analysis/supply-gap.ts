@@ -71,13 +71,13 @@ export function averageLatestYears(
 	return { value: sum / years.length, years };
 }
 
+/** Gap and ratio; unknown when either side is unknown (no completions imported is not zero supply). */
 export function supplyGap(
 	openings: number | null,
 	supply: number | null
 ): { gap: number | null; ratio: number | null } {
-	if (openings === null) return { gap: null, ratio: null };
-	const s = supply ?? 0;
-	return { gap: openings - s, ratio: openings > 0 ? s / openings : null };
+	if (openings === null || supply === null) return { gap: null, ratio: null };
+	return { gap: openings - supply, ratio: openings > 0 ? supply / openings : null };
 }
 
 /** What supply from completions leaves out; shown beside every supply figure. */

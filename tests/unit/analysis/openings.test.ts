@@ -29,7 +29,7 @@ describe('chooseOpenings', () => {
 	it('prefers a regional projection and says so', () => {
 		expect(chooseOpenings(4200, 49_020, national)).toEqual({
 			openings: 4200,
-			method: 'regional-projection'
+			method: 'area-projection'
 		});
 	});
 	it('falls back to the national-rate estimate', () => {
@@ -44,7 +44,7 @@ describe('chooseOpenings', () => {
 	it('keeps a regional projection of zero', () => {
 		expect(chooseOpenings(0, 1000, national)).toEqual({
 			openings: 0,
-			method: 'regional-projection'
+			method: 'area-projection'
 		});
 	});
 });

@@ -75,7 +75,8 @@ describe('supplyGap', () => {
 	it.each([
 		[100, 40, { gap: 60, ratio: 0.4 }],
 		[100, 150, { gap: -50, ratio: 1.5 }],
-		[100, null, { gap: 100, ratio: 0 }],
+		[100, null, { gap: null, ratio: null }],
+		[100, 0, { gap: 100, ratio: 0 }],
 		[0, 10, { gap: -10, ratio: null }],
 		[null, 10, { gap: null, ratio: null }]
 	])('openings %s, supply %s', (o, s, expected) => expect(supplyGap(o, s)).toEqual(expected));

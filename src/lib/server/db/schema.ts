@@ -596,3 +596,15 @@ export const credentials = sqliteTable(
 	},
 	(t) => [index('credentials_soc').on(t.soc)]
 );
+
+/**
+ * A living-wage threshold a user sets for an area (annual, USD). None is invented: an area
+ * without one shows no living-wage comparison. `source` says where the figure comes from.
+ */
+export const livingWages = sqliteTable('living_wages', {
+	area: text('area').primaryKey(),
+	annualWage: real('annual_wage').notNull(),
+	source: text('source'),
+	updatedAt: text('updated_at').notNull(),
+	updatedBy: text('updated_by')
+});

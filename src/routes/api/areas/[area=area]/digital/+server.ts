@@ -1,0 +1,14 @@
+import { json } from '@sveltejs/kit';
+import { withReport, yearParam } from '$lib/server/api';
+import { getDb } from '$lib/server/db';
+import { digitalSummary } from '$lib/server/reports/digital';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ params, url }) => {
+	const year = yearParam(url);
+	if (year instanceof Response) return year;
+	return withReport(
+		() => digitalSummary(getDb(), params.area, year),
+		(summary) => json(summary)
+	);
+};

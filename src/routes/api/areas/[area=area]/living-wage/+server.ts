@@ -1,0 +1,45 @@
+import { json } from '@sveltejs/kit';
+import { apiError } from '$lib/server/api';
+import { requireEditor } from '$lib/server/auth';
+import { getDb } from '$lib/server/db';
+import { getArea } from '$lib/server/db/queries/oews';
+import { livingWageFor, setLivingWage } from '$lib/server/db/queries/sources';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ params }) => {
+	const db = getDb();
+	if (!getArea(db, params.area))
+		return apiError(404, `No area with code ${params.area} in the database.`);
+	return json(livingWageFor(db, params.area));
+};
+
+export const PUT: RequestHandler = async ({ params, request }) => {
+	const denied = requireEditor(request);
+	if (denied) return denied;
+	const db = getDb();
+	if (!getArea(db, params.area))
+		return apiError(404, `No area with code ${params.area} in the database.`);
+	let body: unknown;
+	try {
+		body = await request.json();
+	} catch {
+		return apiError(
+			400,
+			'Send JSON: {"annualWage": 52000, "source": "where the figure comes from"}'
+		);
+	}
+	const { annualWage, source } = (body ?? {}) as { annualWage?: unknown; source?: unknown };
+	if (
+		typeof annualWage !== 'number' ||
+		!Number.isFinite(annualWage) ||
+		annualWage <= 0 ||
+		annualWage > 10_000_000
+	) {
+		return apiError(400, 'annualWage must be a positive number of dollars a year');
+	}
+	if (source !== undefined && (typeof source !== 'string' || source.length > 500)) {
+		return apiError(400, 'source must be text of at most 500 characters');
+	}
+	setLivingWage(db, params.area, annualWage, (source as string | undefined) ?? null, 'api');
+	return json(livingWageFor(db, params.area));
+};
