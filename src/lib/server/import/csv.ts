@@ -5,7 +5,7 @@
  * quoted field that spans lines moves the next row's number on as an editor would show it.
  */
 import Papa from 'papaparse';
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { Transform } from 'node:stream';
 import type { TextEncoding } from './file-info';
 import { ReadError, type RowSink } from './rows';
@@ -45,6 +45,58 @@ export interface DelimitedResult {
 	rows: number;
 }
 
+/**
+ * Picks the delimiter from the first ten non-blank lines: for each candidate, the most common
+ * non-zero count per line (outside quotes) and how many lines have exactly that count; the
+ * candidate on which most lines agree wins (comma when none occurs). A consistent count is what
+ * separates a real delimiter from commas in text or a note line above the header, which
+ * papaparse's own guess can trip on in short files.
+ */
+export function guessDelimiter(text: string): string {
+	const lines = text
+		.replace(/^\uFEFF/, '')
+		.split(/\r\n|\n|\r/)
+		.filter((l) => l.trim() !== '')
+		.slice(0, 10);
+	let best = ',';
+	let bestScore = 0;
+	let bestCount = 0;
+	for (const d of DELIMITERS) {
+		const perLine = lines.map((line) => {
+			let quoted = false;
+			let n = 0;
+			for (const ch of line) {
+				if (ch === '"') quoted = !quoted;
+				else if (!quoted && ch === d) n++;
+			}
+			return n;
+		});
+		const tally = new Map<number, number>();
+		for (const n of perLine) if (n > 0) tally.set(n, (tally.get(n) ?? 0) + 1);
+		for (const [count, lines] of tally) {
+			if (lines > bestScore || (lines === bestScore && count > bestCount)) {
+				best = d;
+				bestScore = lines;
+				bestCount = count;
+			}
+		}
+	}
+	return best;
+}
+
+function headText(path: string, encoding: TextEncoding): string {
+	const fd = openSync(path, 'r');
+	try {
+		const buffer = Buffer.alloc(64 * 1024);
+		const n = readSync(fd, buffer, 0, buffer.length, 0);
+		return new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(
+			buffer.subarray(0, n)
+		);
+	} finally {
+		closeSync(fd);
+	}
+}
+
 export function readDelimited(
 	path: string,
 	encoding: TextEncoding,
@@ -55,21 +107,26 @@ export function readDelimited(
 		let rows = 0;
 		let stopped = false;
 		let failure: ReadError | null = null;
-		let delimiter = ',';
+		const delimiter = guessDelimiter(headText(path, encoding));
+		/** Fields in the first row: a row with a stray quote is kept only if it has as many. */
+		let width = -1;
 		const input = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(decoder(encoding));
 		Papa.parse<string[]>(input as unknown as File, {
 			header: false,
 			dynamicTyping: false,
 			skipEmptyLines: false,
-			delimitersToGuess: DELIMITERS,
+			delimiter,
 			step(result, parser) {
 				if (stopped) return;
 				const cells = result.data;
-				delimiter = result.meta.delimiter;
 				const here = line;
 				line += 1 + countNewlines(cells);
+				if (width < 0 && !(cells.length === 1 && cells[0] === '')) width = cells.length;
 				const quoteError = result.errors.find((e) => e.type === 'Quotes');
-				if (quoteError) {
+				// A quote inside an unquoted cell (NCES writes `…&hl="veteran"&…` in URLs) is read
+				// as a literal character; only when the row then falls apart is it an error.
+				const stray = quoteError?.code === 'InvalidQuotes' && cells.length === width;
+				if (quoteError && !stray) {
 					failure = new ReadError(
 						quoteError.code === 'MissingQuotes'
 							? 'a quoted field is never closed (a " is missing)'

@@ -56,6 +56,8 @@ export interface RepresentationCell {
 	flag: ParityFlag;
 	/** `regional` when the occupation shares are the area's own; `mixed` when national shares meet a regional baseline. */
 	geography: 'regional' | 'mixed' | 'national';
+	/** Where the baseline comes from: the area's labor force, or (no regional figure) the nation's workers. */
+	baselineScope: 'regional' | 'national' | null;
 }
 
 export interface GapRow {
@@ -111,6 +113,8 @@ export interface GapsReport {
 		groups: string[];
 		geography: 'regional' | 'mixed' | 'national' | null;
 		baselineUniverse: string | null;
+		/** Per group, where its baseline comes from. */
+		baselineScope: Record<string, 'regional' | 'national'>;
 		rule: ParityRule;
 		floor: number;
 	};
@@ -251,6 +255,20 @@ export function gapsReport(db: Db, areaCode: string, options: GapsOptions = {}):
 	const baseline = baselineByGroup(baselineFor(db, baselineAreas));
 	baseline.runIds.forEach((id) => runIds.add(id));
 	const groups = [...new Set(demographics.map((d) => d.group))];
+	// A group the regional baseline lacks (the ACS extract has no sex) falls back to its share
+	// of all the nation's workers (the CPS all-occupations row), labelled as national.
+	const baselineScope = new Map<string, 'regional' | 'national'>();
+	for (const g of groups)
+		if (baseline.shares.get(g) != null) baselineScope.set(g, isNational ? 'national' : 'regional');
+	const nationalAll = (own.length > 0 ? demographicsFor(db, NATIONAL_AREA) : demographics).filter(
+		(d) => d.soc === '00-0000'
+	);
+	for (const d of nationalAll) {
+		if (baselineScope.has(d.group) || d.share === null) continue;
+		baseline.shares.set(d.group, d.share);
+		baselineScope.set(d.group, 'national');
+		runIds.add(d.runId);
+	}
 	const sharesBySoc = new Map<
 		string,
 		Map<string, { share: number | null; status: string | null }>
@@ -297,7 +315,8 @@ export function gapsReport(db: Db, areaCode: string, options: GapsOptions = {}):
 				shortfall: p.shortfall,
 				z: p.z,
 				flag: p.flag,
-				geography: geography ?? 'mixed'
+				geography: geography ?? 'mixed',
+				baselineScope: baselineScope.get(group) ?? null
 			};
 		});
 		const posting = postings.get(r.soc);
@@ -397,7 +416,14 @@ export function gapsReport(db: Db, areaCode: string, options: GapsOptions = {}):
 			programCompleters: programs.reduce((s, p) => s + p.completers, 0),
 			leavesOut: SUPPLY_LEAVES_OUT
 		},
-		representation: { groups, geography, baselineUniverse: baseline.universe, rule, floor },
+		representation: {
+			groups,
+			geography,
+			baselineUniverse: baseline.universe,
+			baselineScope: Object.fromEntries(baselineScope),
+			rule,
+			floor
+		},
 		digital,
 		digitalRepresentation,
 		postingsTrend: postingsTrendFor(db, baselineAreas),
