@@ -10,7 +10,10 @@ let dir: string;
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'rlm-server-'));
-	server = await startServer({ DATABASE_URL: join(dir, 'app.db') });
+	server = await startServer({
+		DATABASE_URL: join(dir, 'app.db'),
+		EDITOR_TOKEN: 'test-editor-token'
+	});
 }, 300_000);
 
 afterAll(async () => {
@@ -99,5 +102,118 @@ describe('the served app on the bundled sample', () => {
 	it('answers an unknown region page with 404', async () => {
 		expect((await fetch(`${server.url}/regions/12345`)).status).toBe(404);
 		expect((await fetch(`${server.url}/regions/not-a-code`)).status).toBe(404);
+	});
+
+	it('serves the gaps of an area as JSON (the documented fields) and as CSV', async () => {
+		const res = await fetch(`${server.url}/api/areas/31080/gaps`);
+		expect(res.status).toBe(200);
+		const rows = (await res.json()) as Record<string, unknown>[];
+		expect(rows.length).toBe(735);
+		const devs = rows.find((r) => r.soc === '15-1252')!;
+		for (const key of [
+			'soc',
+			'title',
+			'category',
+			'employment',
+			'lq',
+			'openings',
+			'openingsMethod',
+			'supply',
+			'supplyGap',
+			'supplyRatio',
+			'medianAnnualWage',
+			'wageToRegionalMedian',
+			'wageToNationalMedian',
+			'entryAnnualWage',
+			'livingWageRatio',
+			'representation',
+			'score',
+			'sources'
+		]) {
+			expect(devs).toHaveProperty(key);
+		}
+		expect(devs).toMatchObject({
+			category: 'Programming and Development',
+			openingsMethod: 'national-rate'
+		});
+		expect(
+			(devs.representation as { group: string; geography: string }[]).map((c) => c.group)
+		).toEqual(['women', 'white', 'black', 'asian', 'hispanic']);
+		const support = await (
+			await fetch(`${server.url}/api/areas/31080/gaps?category=Support`)
+		).json();
+		expect((support as { category: string }[]).every((r) => r.category === 'Support')).toBe(true);
+		const csv = await (
+			await fetch(`${server.url}/api/areas/31080/gaps?format=csv&category=Support`)
+		).text();
+		const [head, ...lines] = csv.trim().split('\r\n');
+		expect(head).toContain('soc,title,category,employment,lq,openings');
+		expect(head).toContain('hispanicParityIndex');
+		expect(lines).toHaveLength((support as unknown[]).length);
+	});
+
+	it('serves the digital-jobs summary and a comparison of areas', async () => {
+		const digital = (await (await fetch(`${server.url}/api/areas/31080/digital`)).json()) as {
+			categories: { category: string; employment: number }[];
+		};
+		expect(digital.categories.map((c) => c.category)).toEqual([
+			'Data Management and Analysis',
+			'Design',
+			'Networking',
+			'Programming and Development',
+			'Support',
+			'Crosscutting',
+			'All digital jobs'
+		]);
+		expect(digital.categories.at(-1)!.employment).toBe(
+			digital.categories.slice(0, -1).reduce((s, c) => s + c.employment, 0)
+		);
+		const compare = await fetch(`${server.url}/api/compare?areas=31080,99&year=2021`);
+		expect(compare.status).toBe(200);
+		const body = (await compare.json()) as { areas: { area: { code: string } }[] };
+		expect(body.areas.map((a) => a.area.code)).toEqual(['31080', '99']);
+		expect((await fetch(`${server.url}/api/compare?areas=31080`)).status).toBe(400);
+		expect((await fetch(`${server.url}/api/compare?areas=31080,12345`)).status).toBe(404);
+	});
+
+	it('sets a living wage only for an editor, and the gaps use it', async () => {
+		const url = `${server.url}/api/areas/31080/living-wage`;
+		const body = JSON.stringify({ annualWage: 52000, source: 'test figure' });
+		const headers = { 'content-type': 'application/json' };
+		expect((await fetch(url, { method: 'PUT', body, headers })).status).toBe(401);
+		expect(
+			(
+				await fetch(url, {
+					method: 'PUT',
+					body,
+					headers: { ...headers, authorization: 'Bearer wrong' }
+				})
+			).status
+		).toBe(403);
+		expect(await (await fetch(url)).json()).toBeNull();
+		const bad = await fetch(url, {
+			method: 'PUT',
+			body: '{"annualWage":-3}',
+			headers: { ...headers, authorization: 'Bearer test-editor-token' }
+		});
+		expect(bad.status).toBe(400);
+		const ok = await fetch(url, {
+			method: 'PUT',
+			body,
+			headers: { ...headers, authorization: 'Bearer test-editor-token' }
+		});
+		expect(ok.status).toBe(200);
+		expect(await ok.json()).toMatchObject({
+			area: '31080',
+			annualWage: 52000,
+			source: 'test figure'
+		});
+		const rows = (await (await fetch(`${server.url}/api/areas/31080/gaps`)).json()) as {
+			soc: string;
+			entryAnnualWage: number;
+			livingWageRatio: number;
+		}[];
+		const support = rows.find((r) => r.soc === '15-1232')!;
+		expect(support.livingWageRatio).toBeCloseTo(support.entryAnnualWage / 52000, 9);
 	});
 });

@@ -1,5 +1,6 @@
 /** Typed reads of OEWS facts, areas and import runs. No arithmetic here: see src/lib/analysis. */
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { cached } from '../cache';
 import type { Db } from '../client';
 import { areaAliases, areas, importRuns, oewsCoverage, oewsFacts, occupations } from '../schema';
 
@@ -13,6 +14,10 @@ export interface AreaSummary {
 }
 
 export function listAreas(db: Db): AreaSummary[] {
+	return cached(db, 'areas', () => listAreasUncached(db));
+}
+
+function listAreasUncached(db: Db): AreaSummary[] {
 	const rows = db
 		.select({
 			code: areas.code,
@@ -71,6 +76,10 @@ export type FactRow = typeof oewsFacts.$inferSelect & {
 
 /** Every occupation row of one import run for one area, with titles. */
 export function factsForRun(db: Db, runId: number, area: string): FactRow[] {
+	return cached(db, `facts:${runId}:${area}`, () => factsForRunUncached(db, runId, area));
+}
+
+function factsForRunUncached(db: Db, runId: number, area: string): FactRow[] {
 	return db
 		.select({
 			...getTableColumns(oewsFacts),

@@ -2,6 +2,7 @@
  * Typed reads of the non-OEWS sources, each from the newest import run that holds them
  * ("newest run wins"). No arithmetic beyond SQL sums: the maths lives in src/lib/analysis.
  */
+import { cached } from '../cache';
 import type { Db } from '../client';
 
 type Row = Record<string, unknown>;
@@ -45,7 +46,7 @@ export interface ProjectionRow {
 }
 
 /** The newest projections for an area: the run with the latest base year, then the newest run. */
-export function projectionsFor(db: Db, area: string): Map<string, ProjectionRow> {
+function projectionsForUncached(db: Db, area: string): Map<string, ProjectionRow> {
 	const run = get<{ runId: number }>(
 		db,
 		`SELECT run_id AS runId FROM projections WHERE area = ?
@@ -100,7 +101,7 @@ export interface CompletionsYear {
  * for the area's institutions (a year whose file does not cover the area — e.g. an extract for
  * other metros — is skipped, not counted as zero), newest first.
  */
-export function completionsFor(db: Db, placement: Placement, maxYears = 3): CompletionsYear[] {
+function completionsForUncached(db: Db, placement: Placement, maxYears: number): CompletionsYear[] {
 	const years = all<{ year: number; runId: number }>(
 		db,
 		'SELECT year, max(run_id) AS runId FROM completions GROUP BY year ORDER BY year DESC'
@@ -147,7 +148,7 @@ export function completionsFor(db: Db, placement: Placement, maxYears = 3): Comp
 }
 
 /** CIP → linked SOC codes from the newest crosswalk import, and its run. */
-export function cipSocLinks(db: Db): { links: Map<string, string[]>; runId: number | null } {
+function cipSocLinksUncached(db: Db): { links: Map<string, string[]>; runId: number | null } {
 	const run = get<{ runId: number | null }>(db, 'SELECT max(run_id) AS runId FROM cip_soc');
 	if (!run?.runId) return { links: new Map(), runId: null };
 	const links = new Map<string, string[]>();
@@ -194,7 +195,7 @@ export interface DemographicRow {
 }
 
 /** Occupation × group shares for an area from its newest run; `area` may be `99` (national). */
-export function demographicsFor(db: Db, area: string): DemographicRow[] {
+function demographicsForUncached(db: Db, area: string): DemographicRow[] {
 	const run = get<{ runId: number }>(
 		db,
 		`SELECT run_id AS runId FROM occupation_demographics WHERE area = ?
@@ -222,7 +223,7 @@ export interface BaselineRow {
 }
 
 /** Each group's baseline share in the area (any of the given area codes), newest run first. */
-export function baselineFor(db: Db, areas: string[]): BaselineRow[] {
+function baselineForUncached(db: Db, areas: string[]): BaselineRow[] {
 	if (areas.length === 0) return [];
 	const marks = areas.map(() => '?').join(',');
 	return all<BaselineRow>(
@@ -235,7 +236,10 @@ export function baselineFor(db: Db, areas: string[]): BaselineRow[] {
 
 // --- Categories, thresholds, postings -------------------------------------------------------
 
-export function digitalCategoriesMap(db: Db): { bySoc: Map<string, string>; runId: number | null } {
+function digitalCategoriesMapUncached(db: Db): {
+	bySoc: Map<string, string>;
+	runId: number | null;
+} {
 	const run = get<{ runId: number | null }>(
 		db,
 		'SELECT max(run_id) AS runId FROM digital_categories'
@@ -331,3 +335,30 @@ export function postingsCountsFor(db: Db, area: string): Map<string, PostingsCou
 }
 
 export type { Row };
+
+// Cached entry points (see ../cache.ts).
+export function projectionsFor(db: Db, area: string): Map<string, ProjectionRow> {
+	return cached(db, `projections:${area}`, () => projectionsForUncached(db, area));
+}
+
+export function cipSocLinks(db: Db): { links: Map<string, string[]>; runId: number | null } {
+	return cached(db, 'cip-soc', () => cipSocLinksUncached(db));
+}
+
+export function demographicsFor(db: Db, area: string): DemographicRow[] {
+	return cached(db, `demographics:${area}`, () => demographicsForUncached(db, area));
+}
+
+export function digitalCategoriesMap(db: Db): { bySoc: Map<string, string>; runId: number | null } {
+	return cached(db, 'digital-categories', () => digitalCategoriesMapUncached(db));
+}
+
+export function completionsFor(db: Db, placement: Placement, maxYears = 3): CompletionsYear[] {
+	return cached(db, `completions:${JSON.stringify(placement)}:${maxYears}`, () =>
+		completionsForUncached(db, placement, maxYears)
+	);
+}
+
+export function baselineFor(db: Db, areas: string[]): BaselineRow[] {
+	return cached(db, `baseline:${areas.join(',')}`, () => baselineForUncached(db, areas));
+}
