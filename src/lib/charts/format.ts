@@ -58,3 +58,18 @@ export function formatRatio(value: number | null, status: StatusLike = 'publishe
 	if (value === null) return STATUS_TEXT[status] ?? 'not published';
 	return two.format(value);
 }
+
+const pct = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
+const one = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** A share (0–1) as a whole percent; null says why it is missing. */
+export function formatShare(value: number | null, status: StatusLike = 'published'): string {
+	if (value === null) return STATUS_TEXT[status] ?? 'no data';
+	return pct.format(value);
+}
+
+/** A count that may be fractional (openings, supply): one decimal below 10, whole above. */
+export function formatFlow(value: number | null): string {
+	if (value === null) return 'no data';
+	return Math.abs(value) < 10 ? one.format(value) : int.format(value);
+}

@@ -223,7 +223,10 @@ export function gapsReport(db: Db, areaCode: string, options: GapsOptions = {}):
 		else if (p.cip) programByCip.set(p.cip, (programByCip.get(p.cip) ?? 0) + p.completers);
 	}
 	const programAllocated = allocateSupply(programByCip, links, allocation);
+	// Occupations no program links to (in the crosswalk) have no measurable supply: null, not 0.
+	const linkedSocs = new Set([...links.values()].flat());
 	const supplyBySoc = (soc: string): number | null => {
+		if (!linkedSocs.has(soc) && !programBySoc.has(soc)) return null;
 		const byYear = new Map(years.map((y, i) => [y.year, perYear[i]!.bySoc.get(soc) ?? 0]));
 		const { value } = averageLatestYears(byYear);
 		const extra = (programBySoc.get(soc) ?? 0) + (programAllocated.bySoc.get(soc) ?? 0);
