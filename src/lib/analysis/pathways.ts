@@ -99,18 +99,21 @@ function jobZoneRank(jobZone: number | null | undefined): number | null {
  *
  * Each measure gives a level on its own:
  *
- * | level    | Job Zone | typical entry education                                          |
- * | -------- | -------- | ---------------------------------------------------------------- |
- * | feeder   | 1 or 2   | No formal educational credential; High school diploma or equiv.  |
- * | entry    | 3        | Some college, no degree; Postsecondary nondegree award; Associate's |
- * | mid      | 4        | Bachelor's degree                                                |
- * | advanced | 5        | Master's degree; Doctoral or professional degree                 |
+ * | level    | Job Zone | typical entry education                                       |
+ * | -------- | -------- | ------------------------------------------------------------- |
+ * | feeder   | 1 or 2   | No formal educational credential; High school diploma or eq.  |
+ * | entry    | 3        | Some college, no degree; Postsecondary nondegree award;       |
+ * |          |          | Associate's degree                                            |
+ * | mid      | 4        | Bachelor's degree                                             |
+ * | advanced | 5        | Master's degree; Doctoral or professional degree              |
  *
  * When both are known and disagree, the HIGHER level wins: the Job Zone counts experience and
- * training the entry education leaves out (Chief Executives: Zone 5, Bachelor's → advanced), and
- * a required credential is a barrier whatever the zone (Nursing Assistants: Zone 2, nondegree
- * award → entry). When one is missing the other decides alone; an unknown education string or a
- * Job Zone outside 1–5 counts as missing. Both missing → null ("level not known"), never a guess.
+ * training that the entry education leaves out (Chief Executives: Zone 5, Bachelor's →
+ * advanced; Pharmacy Technicians: Zone 3, high school → entry), and a required credential is a
+ * barrier whatever the zone (Heavy Truck Drivers: Zone 2, nondegree award (the CDL) → entry;
+ * Web Developers: Zone 3, Bachelor's → mid). When one is missing the other decides alone; an
+ * unknown education string or a Job Zone outside 1–5 counts as missing. Both missing → null
+ * ("level not known"), never a guess.
  */
 export function pathwayLevel(
 	jobZone: number | null | undefined,
@@ -455,8 +458,8 @@ export function findRoutes(
 		for (let k = ix.outStart[u]!; k < ix.outStart[u + 1]!; k++) {
 			const v = ix.outAdj[k]!;
 			if (onPath[v] || used + 1 + dist[v]! > budget) continue;
-			if (edgeOk && !edgeOk(u, v)) continue;
 			const p = premiumOf(u, v);
+			if (edgeOk && (p === null || p < 0)) continue;
 			const nextWorst = Math.min(worst, p ?? -Infinity);
 			if (objective === 'largest-gain' && kept.length === limit) {
 				const last = kept[limit - 1]!;

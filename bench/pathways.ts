@@ -1,0 +1,229 @@
+/**
+ * npx tsx bench/pathways.ts — the pathway map's pure building blocks on the whole O*NET graph
+ * (every occupation in Occupation Data.txt, every edge in Related Occupations.txt), medians of
+ * BENCH_RUNS (default 7) timed runs after one warm-up:
+ *  - layoutPathways of the whole graph;
+ *  - findRoutes for 50 fixed (from, to) pairs with K = 4, for each objective;
+ *  - the baseline: a plain breadth-first traversal (bfsReachable, K = 4) from the same 50
+ *    origins, timed in the same run; each route-finding median is printed as a ratio to it.
+ * Node keys are O*NET-SOC codes (1,016 nodes). Wages and employment: OEWS national May 2024 by
+ * SOC (the O*NET code's first 7 characters; when OEWS publishes only the broad group, e.g.
+ * 13-1020 for 13-1021, the broad group's row); `#` = the top-code cap read from the workbook's
+ * Field Descriptions. Levels: O*NET Job Zones + BLS EP 2024–34 typical entry education.
+ */
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+	bfsReachable,
+	findRoutes,
+	indexGraph,
+	pathwayLevel,
+	type PathwayEdge,
+	type PathwayGraph,
+	type PathwayNode,
+	type RelatednessTier,
+	type RouteObjective
+} from '../src/lib/analysis/pathways';
+import { layoutPathways } from '../src/lib/charts/pathway-layout';
+import { cellText } from '../src/lib/server/import/xlsx';
+import { median } from './harness';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SAMPLE = join(process.cwd(), 'data/sample');
+const K = 4;
+const PAIRS = 50;
+const OBJECTIVES: RouteObjective[] = ['largest-gain', 'never-lower', 'fewest-steps'];
+
+/** Tab-separated O*NET text file → rows of cells (header dropped). */
+function tsv(file: string): string[][] {
+	return readFileSync(join(SAMPLE, 'onet', file), 'utf8')
+		.split(/\r?\n/)
+		.slice(1)
+		.filter((line) => line.trim() !== '')
+		.map((line) => line.split('\t'));
+}
+
+async function sheetRows(file: string, sheet: string | number): Promise<string[][]> {
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.readFile(join(SAMPLE, file));
+	const ws = typeof sheet === 'number' ? workbook.worksheets[sheet] : workbook.getWorksheet(sheet);
+	if (!ws) throw new Error(`${file}: no sheet ${sheet}`);
+	const rows: string[][] = [];
+	ws.eachRow((row) => {
+		const values = row.values as ExcelJS.CellValue[];
+		rows.push(values.slice(1).map((v) => cellText(v ?? undefined)));
+	});
+	return rows;
+}
+
+const number = (text: string | undefined) => {
+	const v = Number((text ?? '').replace(/,/g, ''));
+	return text === undefined || text.trim() === '' || !Number.isFinite(v) ? null : v;
+};
+
+async function loadGraph(): Promise<PathwayGraph> {
+	const loadStart = performance.now();
+	const zones = new Map(tsv('Job Zones.txt').map((r) => [r[0]!, Number(r[2])]));
+
+	// OEWS national, cross-industry rows keyed by OCC_CODE.
+	const oews = await sheetRows('national_M2024_dl.xlsx', 0);
+	const head = oews[0]!.map((h) => h.trim().toUpperCase());
+	const col = (name: string) => head.indexOf(name);
+	const [occ, emp, median_] = [col('OCC_CODE'), col('TOT_EMP'), col('A_MEDIAN')];
+	const notes = (await sheetRows('national_M2024_dl.xlsx', 'Field Descriptions')).flat().join(' ');
+	const cap = number(/#\s*=.*?\$([\d,]+) per year/.exec(notes)?.[1]);
+	if (cap === null) throw new Error('top-code cap not found in Field Descriptions');
+	const wages = new Map<
+		string,
+		{ wage: number | null; topCoded: boolean; employment: number | null }
+	>();
+	for (const r of oews.slice(1)) {
+		const code = r[occ]!;
+		if (wages.has(code)) continue;
+		const topCoded = r[median_]!.trim() === '#';
+		wages.set(code, {
+			wage: topCoded ? cap : number(r[median_]),
+			topCoded,
+			employment: number(r[emp])
+		});
+	}
+
+	// EP Table 1.2: openings (thousands) and typical entry education by SOC.
+	const ep = await sheetRows('bls_ep_occupation_2024-34.xlsx', 'Table 1.2');
+	const epHead = ep.findIndex((r) => r.some((c) => /national employment matrix code/i.test(c)));
+	const epCols = ep[epHead]!;
+	const at = (re: RegExp) => epCols.findIndex((c) => re.test(c));
+	const [epCode, epOpenings, epEducation] = [
+		at(/matrix code/i),
+		at(/openings/i),
+		at(/typical education/i)
+	];
+	const projections = new Map(
+		ep
+			.slice(epHead + 1)
+			.map(
+				(r) =>
+					[
+						r[epCode]!,
+						{ openings: number(r[epOpenings]), education: r[epEducation]?.trim() || null }
+					] as const
+			)
+	);
+
+	const nodes: PathwayNode[] = tsv('Occupation Data.txt').map(([code, title]) => {
+		const soc = code!.slice(0, 7);
+		const w = wages.get(soc) ?? wages.get(`${soc.slice(0, 6)}0`);
+		const p = projections.get(soc);
+		const jobZone = zones.get(code!) ?? null;
+		const education = p?.education === '—' ? null : (p?.education ?? null);
+		return {
+			soc: code!,
+			title: title!,
+			level: pathwayLevel(jobZone, education),
+			category: null,
+			medianAnnualWage: w?.wage ?? null,
+			wageTopCoded: w?.topCoded ?? false,
+			employment: w?.employment ?? null,
+			openings: p?.openings === null || p === undefined ? null : p.openings * 1000,
+			jobZone,
+			entryEducation: education
+		};
+	});
+	const edges: PathwayEdge[] = tsv('Related Occupations.txt').map((r) => ({
+		from: r[0]!,
+		to: r[2]!,
+		source: 'onet',
+		tier: r[4] as RelatednessTier,
+		rank: Number(r[5]),
+		note: null
+	}));
+	const levels = new Map<string, number>();
+	for (const n of nodes)
+		levels.set(n.level ?? 'unknown', (levels.get(n.level ?? 'unknown') ?? 0) + 1);
+	console.log(
+		`graph: ${nodes.length} nodes, ${edges.length} edges; wages known ${nodes.filter((n) => n.medianAnnualWage !== null).length} (top-coded ${nodes.filter((n) => n.wageTopCoded).length}); levels ${[...levels].map(([k, v]) => `${k} ${v}`).join(', ')}; loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`
+	);
+	return { nodes, edges };
+}
+
+const ms = (start: number) => performance.now() - start;
+const fmt = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
+
+const graph = await loadGraph();
+const codes = graph.nodes.map((n) => n.soc).sort();
+// Fixed pairs spread over the code list (strides coprime with 1,016), no pair with from === to.
+const pairs = Array.from({ length: PAIRS }, (_, i) => {
+	const from = codes[(i * 97 + 5) % codes.length]!;
+	let to = codes[(i * 389 + 211) % codes.length]!;
+	if (to === from) to = codes[(i * 389 + 212) % codes.length]!;
+	return [from, to] as const;
+});
+
+const times: Record<string, number[]> = { index: [], layout: [], bfs: [] };
+for (const o of OBJECTIVES) times[o] = [];
+const found: Record<string, number> = {};
+let reached = 0;
+for (let run = 0; run <= RUNS; run++) {
+	const timed = run > 0; // run 0 warms up the JIT
+	let t = performance.now();
+	const ix = indexGraph(graph);
+	const indexMs = ms(t);
+
+	t = performance.now();
+	const layout = layoutPathways(graph);
+	const layoutMs = ms(t);
+
+	t = performance.now();
+	let reachedNow = 0;
+	for (const [from] of pairs) reachedNow += bfsReachable(ix, from, K).size;
+	const bfsMs = ms(t);
+	reached = reachedNow;
+
+	const objectiveMs: Record<string, number> = {};
+	for (const objective of OBJECTIVES) {
+		t = performance.now();
+		let routes = 0;
+		for (const [from, to] of pairs) {
+			if (findRoutes(ix, from, to, { objective, maxSteps: K }).length > 0) routes++;
+		}
+		objectiveMs[objective] = ms(t);
+		found[objective] = routes;
+	}
+	if (!timed) {
+		console.log(
+			`layout: ${layout.width} × ${layout.height} px, ${layout.nodes.length} nodes, ${layout.links.length} links`
+		);
+		continue;
+	}
+	times.index!.push(indexMs);
+	times.layout!.push(layoutMs);
+	times.bfs!.push(bfsMs);
+	for (const o of OBJECTIVES) times[o]!.push(objectiveMs[o]!);
+}
+
+const bfs = median(times.bfs!);
+console.log(`runs: ${RUNS} (medians; one warm-up run not counted)`);
+console.log(`indexGraph (whole graph): ${fmt(median(times.index!))} ms`);
+console.log(`layoutPathways (whole graph): ${fmt(median(times.layout!))} ms`);
+console.log(
+	`bfsReachable K=${K} from ${PAIRS} origins: ${fmt(bfs)} ms (${fmt((bfs / PAIRS) * 1000)} µs each; ${reached} nodes reached in all)`
+);
+for (const o of OBJECTIVES) {
+	const m = median(times[o]!);
+	console.log(
+		`findRoutes ${o} K=${K}, ${PAIRS} pairs: ${fmt(m)} ms (${fmt((m / PAIRS) * 1000)} µs each; ${found[o]} pairs with a route) = ${(m / bfs).toFixed(2)} × BFS`
+	);
+}
+
+// One named example per objective, to see the answers are sensible.
+const title = new Map(
+	graph.nodes.map((n) => [n.soc, `${n.title} ($${n.medianAnnualWage ?? '?'})`])
+);
+for (const o of OBJECTIVES) {
+	const [best] = findRoutes(graph, '43-4051.00', '15-1252.00', { objective: o, maxSteps: K });
+	const gain = best?.wageGainPct;
+	console.log(
+		`example ${o}: ${best ? best.steps.map((s) => title.get(s)).join(' → ') : 'no route'}${gain === undefined || gain === null ? '' : ` (gain ${(gain * 100).toFixed(0)}%)`}`
+	);
+}

@@ -1,0 +1,118 @@
+/** Reads for one occupation: its definition, O*NET details, related occupations and programs. */
+import type { Db } from '../client';
+import type { Placement } from './sources';
+
+const all = <T>(db: Db, sql: string, ...params: unknown[]): T[] =>
+	db.$client.prepare(sql).all(...params) as T[];
+const get = <T>(db: Db, sql: string, ...params: unknown[]): T | undefined =>
+	db.$client.prepare(sql).get(...params) as T | undefined;
+
+export function socDefinition(db: Db, soc: string): string | null {
+	return (
+		get<{ d: string | null }>(
+			db,
+			'SELECT definition AS d FROM soc_definitions WHERE soc = ? ORDER BY run_id DESC LIMIT 1',
+			soc
+		)?.d ?? null
+	);
+}
+
+/** Job Zone of the occupation: the O*NET `.00` code's, else the lowest among its O*NET codes. */
+export function jobZone(db: Db, soc: string): number | null {
+	return (
+		get<{ z: number }>(
+			db,
+			`SELECT job_zone AS z FROM onet_job_zones WHERE soc = ?
+			 AND run_id = (SELECT max(run_id) FROM onet_job_zones)
+			 ORDER BY onet_code LIKE '%.00' DESC, job_zone LIMIT 1`,
+			soc
+		)?.z ?? null
+	);
+}
+
+export interface TechSkill {
+	example: string;
+	hot: boolean;
+	inDemand: boolean;
+}
+
+/** Technology skills, hot and in-demand first, one row per example. */
+export function technologySkills(db: Db, soc: string, limit = 15): TechSkill[] {
+	return all<{ example: string; hot: number; inDemand: number }>(
+		db,
+		`SELECT example, max(hot) AS hot, max(in_demand) AS inDemand FROM onet_technology_skills
+		 WHERE soc = ? AND run_id = (SELECT max(run_id) FROM onet_technology_skills)
+		 GROUP BY example ORDER BY inDemand DESC, hot DESC, example LIMIT ?`,
+		soc,
+		limit
+	).map((r) => ({ example: r.example, hot: r.hot === 1, inDemand: r.inDemand === 1 }));
+}
+
+export interface RelatedRow {
+	soc: string;
+	title: string | null;
+	tier: string;
+	rank: number;
+}
+
+/** O*NET related occupations out of (`direction = out`) or into the occupation, best rank first. */
+export function relatedOccupations(db: Db, soc: string, direction: 'out' | 'in'): RelatedRow[] {
+	const [mine, theirs] = direction === 'out' ? ['from_soc', 'to_soc'] : ['to_soc', 'from_soc'];
+	return all<RelatedRow>(
+		db,
+		`SELECT r.${theirs} AS soc, o.title AS title, min(r.tier) AS tier, min(r.rank) AS rank
+		 FROM onet_related r LEFT JOIN occupations o ON o.soc = r.${theirs}
+		 WHERE r.${mine} = ? AND r.${theirs} <> ? AND r.run_id = (SELECT max(run_id) FROM onet_related)
+		 GROUP BY r.${theirs} ORDER BY rank, r.${theirs} LIMIT 20`,
+		soc,
+		soc
+	);
+}
+
+export interface ProgramRow {
+	unitid: string;
+	institution: string;
+	city: string | null;
+	cip: string;
+	cipTitle: string | null;
+	awardLevel: number;
+	completions: number;
+	year: number;
+}
+
+/** Programs (CIP × institution × award level) linked to the occupation, in the area, newest IPEDS year. */
+export function programsFeeding(db: Db, soc: string, placement: Placement): ProgramRow[] {
+	const year = get<{ year: number; runId: number }>(
+		db,
+		'SELECT year, max(run_id) AS runId FROM completions GROUP BY year ORDER BY year DESC LIMIT 1'
+	);
+	if (!year) return [];
+	const hd =
+		get<{ runId: number }>(
+			db,
+			'SELECT max(run_id) AS runId FROM institutions WHERE year = (SELECT max(year) FROM institutions WHERE year <= ?)',
+			year.year
+		) ?? get<{ runId: number }>(db, 'SELECT max(run_id) AS runId FROM institutions');
+	if (!hd?.runId) return [];
+	let where = '';
+	const params: unknown[] = [soc, hd.runId, year.runId];
+	if (placement.kind === 'cbsa') {
+		if (placement.codes.length === 0) return [];
+		where = `AND i.cbsa IN (${placement.codes.map(() => '?').join(',')})`;
+		params.push(...placement.codes);
+	} else if (placement.kind === 'state') {
+		where = 'AND i.state = ?';
+		params.push(placement.state);
+	}
+	return all<ProgramRow>(
+		db,
+		`SELECT c.unitid, i.name AS institution, i.city, c.cip, x.cip_title AS cipTitle,
+		        c.award_level AS awardLevel, c.total AS completions, c.year
+		 FROM (SELECT DISTINCT cip, cip_title FROM cip_soc WHERE soc = ? AND run_id = (SELECT max(run_id) FROM cip_soc)) x
+		 JOIN institutions i ON i.run_id = ?
+		 JOIN completions c ON c.run_id = ? AND c.unitid = i.unitid AND c.cip = x.cip AND c.major_number = 1
+		 WHERE c.total > 0 ${where}
+		 ORDER BY c.total DESC, i.name LIMIT 200`,
+		...params
+	);
+}
