@@ -1,0 +1,229 @@
+/**
+ * The career-pathway map of an area: occupations as nodes (with local wages, demand and level),
+ * transitions as edges (O*NET related occupations and imported or curated edges, each with its
+ * source), the part of the graph in scope, routes between two occupations, and a layout.
+ */
+import {
+	edgeWageChange,
+	findRoutes,
+	indexGraph,
+	pathwayLevel,
+	scopeGraph,
+	type PathwayEdge,
+	type PathwayNode,
+	type PathwayScope,
+	type RelatednessTier,
+	type Route,
+	type RouteObjective
+} from '../../analysis/pathways';
+import { layoutPathways, type PathwayLayout } from '../../charts/pathway-layout';
+import { cached } from '../db/cache';
+import type { Db } from '../db/client';
+import { gapsReport, type GapsReport } from './gaps';
+
+export interface PathwayOptions {
+	year?: number;
+	scope: PathwayScope;
+	from?: string;
+	to?: string;
+	steps?: number;
+	objective?: RouteObjective;
+	sizeBy?: 'employment' | 'openings';
+}
+
+export interface MapNode extends PathwayNode {
+	supplyGap: number | null;
+	livingWageRatio: number | null;
+	underRepresented: string[];
+}
+
+export interface MapEdge extends PathwayEdge {
+	wageChangePct: number | null;
+	paysMore: boolean | null;
+}
+
+export interface PathwaysReport {
+	area: GapsReport['area'];
+	year: number;
+	nodes: MapNode[];
+	edges: MapEdge[];
+	routes: Route[];
+	/** All occupations of the area, for the route finder's pickers. */
+	choices: { soc: string; title: string }[];
+	layout: PathwayLayout;
+	sources: GapsReport['sources'];
+	edgeSources: string[];
+}
+
+function jobZones(db: Db): Map<string, number> {
+	return cached(db, 'job-zones', () => {
+		const rows = db.$client
+			.prepare(
+				`SELECT soc, job_zone AS z, onet_code AS code FROM onet_job_zones
+				 WHERE run_id = (SELECT max(run_id) FROM onet_job_zones) ORDER BY soc, code LIKE '%.00' DESC, job_zone`
+			)
+			.all() as { soc: string; z: number }[];
+		const out = new Map<string, number>();
+		for (const r of rows) if (!out.has(r.soc)) out.set(r.soc, r.z);
+		return out;
+	});
+}
+
+const TIER_ORDER: Record<string, number> = {
+	'Primary-Short': 0,
+	'Primary-Long': 1,
+	Supplemental: 2
+};
+
+/** O*NET edges collapsed to SOC pairs (best tier and rank), plus every imported pathway edge. */
+function allEdges(db: Db, area: string): PathwayEdge[] {
+	const onet = cached(db, 'onet-edges', () => {
+		const rows = db.$client
+			.prepare(
+				`SELECT from_soc AS f, to_soc AS t, tier, rank FROM onet_related
+				 WHERE run_id = (SELECT max(run_id) FROM onet_related) AND from_soc <> to_soc`
+			)
+			.all() as { f: string; t: string; tier: RelatednessTier; rank: number }[];
+		const best = new Map<string, PathwayEdge>();
+		for (const r of rows) {
+			const key = `${r.f}>${r.t}`;
+			const e = best.get(key);
+			if (
+				!e ||
+				TIER_ORDER[r.tier]! < TIER_ORDER[e.tier!]! ||
+				(r.tier === e.tier && r.rank < e.rank!)
+			) {
+				best.set(key, {
+					from: r.f,
+					to: r.t,
+					source: 'onet',
+					tier: r.tier,
+					rank: r.rank,
+					note: null
+				});
+			}
+		}
+		return [...best.values()];
+	});
+	const imported = db.$client
+		.prepare(
+			`SELECT from_soc AS f, to_soc AS t, source, note FROM pathway_edges WHERE area IS NULL OR area = ?`
+		)
+		.all(area) as { f: string; t: string; source: string; note: string | null }[];
+	return [
+		...onet,
+		...imported.map((r) => ({
+			from: r.f,
+			to: r.t,
+			source: r.source,
+			tier: null,
+			rank: null,
+			note: r.note
+		}))
+	];
+}
+
+export function pathwaysReport(db: Db, area: string, options: PathwayOptions): PathwaysReport {
+	const gaps = gapsReport(db, area, { year: options.year });
+	const zones = jobZones(db);
+	const nodes: MapNode[] = gaps.rows.map((r) => {
+		const jobZone = zones.get(r.soc) ?? null;
+		return {
+			soc: r.soc,
+			title: r.title,
+			level: pathwayLevel(jobZone, r.entryEducation),
+			category: r.category,
+			medianAnnualWage: r.medianAnnualWage,
+			wageTopCoded: r.medianTopCoded,
+			employment: r.employment,
+			openings: r.openings,
+			jobZone,
+			entryEducation: r.entryEducation,
+			supplyGap: r.supplyGap,
+			livingWageRatio: r.livingWageRatio,
+			underRepresented: r.representation
+				.filter((c) => c.flag === 'under-represented')
+				.map((c) => c.group)
+		};
+	});
+	const bySoc = new Map(nodes.map((n) => [n.soc, n]));
+	const edges = allEdges(db, area).filter((e) => bySoc.has(e.from) && bySoc.has(e.to));
+	const graph = { nodes, edges };
+	const scoped = scopeGraph(nodes, edges, options.scope);
+	const withWages = (list: readonly PathwayEdge[]): MapEdge[] =>
+		list.map((e) => {
+			const change = edgeWageChange(e, bySoc);
+			return { ...e, wageChangePct: change.premium, paysMore: change.paysMore };
+		});
+	let routes: Route[] = [];
+	if (options.from && options.to && bySoc.has(options.from) && bySoc.has(options.to)) {
+		routes = findRoutes(indexGraph(graph), options.from, options.to, {
+			objective: options.objective ?? 'largest-gain',
+			maxSteps: options.steps ?? 4,
+			limit: 3
+		});
+	}
+	// Routes stay visible on the map even when they leave the scope.
+	const routeSocs = new Set(routes.flatMap((r) => r.steps));
+	const scopeSocs = new Set(scoped.nodes.map((n) => n.soc));
+	const shownNodes = [
+		...scoped.nodes,
+		...nodes.filter((n) => routeSocs.has(n.soc) && !scopeSocs.has(n.soc))
+	] as MapNode[];
+	const shownSet = new Set(shownNodes.map((n) => n.soc));
+	const routeEdges = new Set(
+		routes.flatMap((r) => r.steps.slice(1).map((to, i) => `${r.steps[i]}>${to}`))
+	);
+	const shownEdges = edges.filter(
+		(e) =>
+			shownSet.has(e.from) &&
+			shownSet.has(e.to) &&
+			(scopeSocs.has(e.from) && scopeSocs.has(e.to) ? true : routeEdges.has(`${e.from}>${e.to}`))
+	);
+	return {
+		area: gaps.area,
+		year: gaps.year,
+		nodes: shownNodes,
+		edges: withWages(shownEdges),
+		routes,
+		choices: nodes
+			.map((n) => ({ soc: n.soc, title: n.title }))
+			.sort((a, b) => a.title.localeCompare(b.title)),
+		layout: layoutPathways(
+			{ nodes: shownNodes, edges: shownEdges },
+			{ sizeBy: options.sizeBy ?? 'employment' }
+		),
+		sources: gaps.sources,
+		edgeSources: [...new Set(edges.map((e) => e.source))]
+	};
+}
+
+/** Reads the map's state from the URL (shared by the page and the API). */
+export function readPathwayOptions(url: URL): PathwayOptions {
+	const p = url.searchParams;
+	const soc = (v: string | null) => (v && /^\d{2}-\d{4}$/.test(v) ? v : undefined);
+	const focus = soc(p.get('focus'));
+	const category = p.get('category');
+	const scope: PathwayScope = focus
+		? { kind: 'focus', soc: focus, steps: 2 }
+		: category
+			? { kind: 'category', category }
+			: { kind: 'digital' };
+	const objectiveText = p.get('objective');
+	const objective: RouteObjective =
+		objectiveText === 'never-lower' || objectiveText === 'fewest-steps'
+			? objectiveText
+			: 'largest-gain';
+	const stepsText = p.get('steps');
+	const steps = stepsText && /^[1-6]$/.test(stepsText) ? Number(stepsText) : 4;
+	const yearText = p.get('year');
+	return {
+		year: yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined,
+		scope,
+		from: soc(p.get('from')),
+		to: soc(p.get('to')),
+		steps,
+		objective,
+		sizeBy: p.get('size') === 'openings' ? 'openings' : 'employment'
+	};
+}

@@ -1,0 +1,69 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { listAreas } from '$lib/server/db/queries/oews';
+import { compareReport } from '$lib/server/reports/compare';
+import { ReportError } from '$lib/server/reports/region';
+import type { PageServerLoad } from './$types';
+
+export const load = (({ url }) => {
+	const db = getDb();
+	const picked = [
+		...new Set([
+			...url.searchParams.getAll('area'),
+			...(url.searchParams.get('areas') ?? '').split(',')
+		])
+	]
+		.map((a) => a.trim())
+		.filter((a) => /^\d{2,7}$/.test(a))
+		.slice(0, 6);
+	const yearText = url.searchParams.get('year');
+	const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
+	const scope = url.searchParams.get('scope') === 'all' ? 'all' : 'digital';
+	/** Every area, for the picker. */
+	const areas = listAreas(db).map((a) => ({
+		code: a.code,
+		title: a.title,
+		type: a.type,
+		years: a.years
+	}));
+	if (picked.length < 2) return { areas, picked, year: year ?? null, scope, report: null };
+	try {
+		const report = compareReport(db, picked, year);
+		/** Occupations to show: digital ones by default, largest first by combined employment. */
+		const occupations = report.occupations
+			.filter((o) => scope === 'all' || o.category !== null)
+			.map((o) => ({
+				soc: o.soc,
+				title: o.title,
+				category: o.category,
+				byArea: o.byArea.map((r) =>
+					r
+						? {
+								employment: r.employment,
+								lq: r.lq,
+								median: r.medianAnnualWage,
+								medianTopCoded: r.medianTopCoded,
+								openings: r.openings,
+								gap: r.supplyGap
+							}
+						: null
+				)
+			}))
+			.sort(
+				(a, b) =>
+					b.byArea.reduce((s, r) => s + (r?.employment ?? 0), 0) -
+					a.byArea.reduce((s, r) => s + (r?.employment ?? 0), 0)
+			)
+			.slice(0, scope === 'all' ? 60 : 40);
+		return {
+			areas,
+			picked,
+			year: year ?? null,
+			scope,
+			report: { areas: report.areas, occupations }
+		};
+	} catch (e) {
+		if (e instanceof ReportError) error(e.status, e.message);
+		throw e;
+	}
+}) satisfies PageServerLoad;

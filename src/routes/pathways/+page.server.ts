@@ -1,0 +1,35 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { listAreas } from '$lib/server/db/queries/oews';
+import { pathwaysReport, readPathwayOptions } from '$lib/server/reports/pathways';
+import { ReportError } from '$lib/server/reports/region';
+import type { PageServerLoad } from './$types';
+
+export const load = (({ url }) => {
+	const db = getDb();
+	const areas = listAreas(db).map((a) => ({ code: a.code, title: a.title }));
+	const area =
+		url.searchParams.get('area') ?? areas.find((a) => a.code !== '99')?.code ?? areas[0]?.code;
+	if (!area) error(404, 'No areas in the database yet: import OEWS files first.');
+	if (!/^\d{2,7}$/.test(area)) error(400, 'area must be an area code');
+	const options = readPathwayOptions(url);
+	try {
+		/** Nodes, edges, layout, routes and the choices for the pickers. */
+		const report = pathwaysReport(db, area, options);
+		const node = url.searchParams.get('node');
+		return {
+			areas,
+			report,
+			options: {
+				...options,
+				category: url.searchParams.get('category') ?? '',
+				focus: url.searchParams.get('focus') ?? '',
+				color: url.searchParams.get('color') === 'gap' ? 'gap' : 'wage'
+			},
+			selected: report.nodes.find((n) => n.soc === node) ?? null
+		};
+	} catch (e) {
+		if (e instanceof ReportError) error(e.status, e.message);
+		throw e;
+	}
+}) satisfies PageServerLoad;
