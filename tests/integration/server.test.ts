@@ -216,4 +216,65 @@ describe('the served app on the bundled sample', () => {
 		const support = rows.find((r) => r.soc === '15-1232')!;
 		expect(support.livingWageRatio).toBeCloseTo(support.entryAnnualWage / 52000, 9);
 	});
+
+	it('renders an occupation page with pay, programs, representation, skills and related jobs', async () => {
+		const res = await fetch(`${server.url}/regions/31080/occupations/15-1232`);
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		for (const text of [
+			'Computer User Support Specialists',
+			'United States',
+			'Programs that feed it',
+			'Who works in it',
+			'Technology skills',
+			'Where people go next',
+			'Some college, no degree'
+		]) {
+			expect(html).toContain(text);
+		}
+		expect((await fetch(`${server.url}/regions/31080/occupations/99-9999`)).status).toBe(404);
+		expect((await fetch(`${server.url}/regions/31080/occupations/151232`)).status).toBe(404);
+	});
+
+	it('renders the region profile cards and a table CSV that matches the filters', async () => {
+		const html = await (
+			await fetch(`${server.url}/regions/31080?category=digital&flag=under`)
+		).text();
+		expect(html).toContain('Digital jobs');
+		expect(html).toContain('Largest supply gaps');
+		expect(html).toContain('Best pay without a bachelor');
+		const csv = await (
+			await fetch(
+				`${server.url}/regions/31080/table.csv?category=digital&flag=under&cols=category,employment`
+			)
+		).text();
+		const [head, ...rows] = csv.trim().split('\r\n');
+		expect(head).toBe('soc,title,category,employment,employment_status');
+		expect(rows.length).toBeGreaterThan(5);
+		expect(rows.every((r) => /^\d{2}-\d{4},/.test(r))).toBe(true);
+	});
+
+	it('renders the comparison and the pathway map, and answers the pathways API', async () => {
+		const compare = await (await fetch(`${server.url}/compare?areas=31080,99`)).text();
+		expect(compare).toContain('Digital jobs by category');
+		expect(compare).toContain('Los Angeles-Long Beach-Anaheim, CA');
+		const map = await fetch(`${server.url}/pathways?area=31080&from=15-1232&to=15-1212`);
+		expect(map.status).toBe(200);
+		expect(await map.text()).toContain(
+			'Routes from Computer User Support Specialists to Information Security Analysts'
+		);
+		const api = (await (
+			await fetch(
+				`${server.url}/api/pathways?area=31080&from=15-1232&to=15-1212&objective=fewest-steps`
+			)
+		).json()) as {
+			nodes: { soc: string; level: string | null }[];
+			edges: { from: string; to: string; source: string }[];
+			routes: { steps: string[] }[];
+		};
+		expect(api.routes[0]!.steps).toEqual(['15-1232', '15-1212']);
+		expect(api.edges.every((e) => e.source.length > 0)).toBe(true);
+		expect(api.nodes.find((n) => n.soc === '15-1232')!.level).toBe('entry');
+		expect((await fetch(`${server.url}/api/pathways?area=abc`)).status).toBe(400);
+	});
 });
