@@ -5,8 +5,10 @@
  * named on an axis or by a text label).
  *
  * All English the charts draw lives in `LABELS` and `TEXT`, so a translation layer can swap the
- * two objects without touching a spec.
+ * two objects without touching a spec. Demographic group names come from src/lib/labels.ts,
+ * which the pages use too.
  */
+import { GROUP_LABELS } from '../labels';
 
 export const COLORS = {
 	// JFF's six digital-job categories and their total.
@@ -96,6 +98,11 @@ export function seriesLabel(key: string): string {
 
 export function seriesColor(key: string): string {
 	return isKey(key) ? COLORS[key] : FALLBACK_COLOR;
+}
+
+/** A demographic group's name, from the app's one group map (src/lib/labels.ts). */
+export function groupLabel(group: string): string {
+	return GROUP_LABELS[group] ?? group;
 }
 
 /**

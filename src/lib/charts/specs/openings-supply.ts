@@ -56,7 +56,12 @@ export function openingsSupplySpec({
 		height: 60 + rows.length * 60,
 		marginLeft: narrow ? 120 : 240,
 		marginRight: 80,
-		x: { label: TEXT.perYear, grid: true, domain: [0, max === 0 ? 1 : max * 1.2] },
+		x: {
+			label: TEXT.perYear,
+			labelAnchor: 'center',
+			grid: true,
+			domain: [0, max === 0 ? 1 : max * 1.2]
+		},
 		y: { axis: null, domain: SIDES.map(seriesLabel), padding: 0.1 },
 		fy: {
 			label: null,

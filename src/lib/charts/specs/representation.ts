@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import type { RepresentationCell } from '../../server/reports/gaps';
 import { formatShare } from '../format';
-import { colorScale, seriesLabel, TEXT } from '../series';
+import { colorScale, groupLabel, seriesLabel, TEXT } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, shareDomainMax, type ChartFrame } from './common';
 import { shortLabel } from './wage-range';
 
@@ -52,6 +52,7 @@ export function representationSpec({
 		marginRight: narrow ? 130 : 230,
 		x: {
 			label: TEXT.shareAxis,
+			labelAnchor: 'center',
 			domain: [0, shareDomainMax(cells.flatMap((c) => [c.share, c.baseline]))],
 			tickFormat: '.0%',
 			grid: true
@@ -59,7 +60,7 @@ export function representationSpec({
 		y: {
 			label: null,
 			domain: cells.map((c) => c.group),
-			tickFormat: (g: string) => shortLabel(g, narrow ? 14 : 26),
+			tickFormat: (g: string) => shortLabel(groupLabel(g), narrow ? 14 : 26),
 			padding: 0.25
 		},
 		color: colorScale(FLAGS),
@@ -69,7 +70,7 @@ export function representationSpec({
 				x: 'share',
 				fill: (c: RepresentationDatum) => seriesLabel(c.flag),
 				title: (c: RepresentationDatum) =>
-					`${c.group}: ${formatShare(c.share)} ${TEXT.vsBaseline} ${formatShare(c.baseline)}`
+					`${groupLabel(c.group)}: ${formatShare(c.share)} ${TEXT.vsBaseline} ${formatShare(c.baseline)}`
 			}),
 			Plot.tickX(
 				bars.filter((c) => c.baseline !== null),

@@ -75,6 +75,9 @@ export function wageCompareSpec({
 	const blank = drawn.filter((d) => d.low === null);
 	const withBox = drawn.filter((d) => d.at.p25 !== null && d.at.p75 !== null);
 	const withMedian = drawn.filter((d) => d.at.p50 !== null);
+	const xMax = Math.max(...drawn.map((d) => d.high ?? 0));
+	// A median with nowhere to stand (not published, or top-coded with no known cap) is still named.
+	const medianElsewhere = drawn.filter((d) => d.at.p50 === null && d.high !== null);
 	return {
 		title,
 		subtitle: markers.length > 0 ? TEXT.topCodedNote : undefined,
@@ -84,7 +87,7 @@ export function wageCompareSpec({
 		marginTop: 20,
 		marginLeft: narrow ? 110 : 200,
 		marginRight: 30,
-		x: { label: TEXT.annualWage, grid: true, tickFormat: '~s', nice: true },
+		x: { label: TEXT.annualWage, labelAnchor: 'center', grid: true, tickFormat: '~s', nice: true },
 		y: {
 			type: 'band',
 			label: null,
@@ -116,12 +119,27 @@ export function wageCompareSpec({
 				insetTop: 2,
 				insetBottom: 2
 			}),
-			Plot.text(withMedian, {
+			// A label centred on a median near the right edge would run off the chart: end it there.
+			...([false, true] as const).map((nearRight) =>
+				Plot.text(
+					withMedian.filter((d) => d.at.p50! > 0.8 * xMax === nearRight),
+					{
+						y: 'key',
+						x: (d: Drawn) => d.at.p50,
+						text: 'medianText',
+						textAnchor: nearRight ? 'end' : 'middle',
+						dy: -22,
+						fill: '#1a1a1a'
+					}
+				)
+			),
+			Plot.text(medianElsewhere, {
 				y: 'key',
-				x: (d: Drawn) => d.at.p50,
+				x: 'high',
 				text: 'medianText',
-				dy: -22,
-				fill: '#1a1a1a'
+				textAnchor: 'start',
+				dx: 8,
+				fill: '#4d4d4d'
 			}),
 			Plot.text(markers, {
 				y: 'key',
