@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createDb, databasePathFromEnv, migrateDb } from '../src/lib/server/db/client';
-import { importFile, type FileReport } from '../src/lib/server/import/load';
+import { databaseFailure, importFile, type FileReport } from '../src/lib/server/import/load';
 import { parseArgs, UsageError } from './cli-args';
 
 const USAGE = `usage: npm run import -- [--db PATH] [--json] [--year YYYY] [--map "THEIRS=OURS"]... [--map-file FILE] FILE...
@@ -110,8 +110,14 @@ async function main(argv: string[]): Promise<number> {
 		throw e;
 	}
 	const dbPath = args.options.get('db')?.at(-1) ?? databasePathFromEnv();
-	const db = createDb(dbPath);
-	migrateDb(db);
+	let db;
+	try {
+		db = createDb(dbPath);
+		migrateDb(db);
+	} catch (e) {
+		console.error(`import: ${dbPath}: ${databaseFailure(e) ?? (e as Error).message}`);
+		return 1;
+	}
 	const reports: FileReport[] = [];
 	for (const file of args.positional) {
 		const report = await importFile(db.$client, file, {

@@ -53,6 +53,29 @@ const PROGRESS_EVERY = 10_000;
 
 type Sqlite = Database.Database;
 
+/**
+ * The message for a failure of the database rather than of the file, or null. SQLite rolls the
+ * transaction back by itself on some of these (SQLITE_FULL, SQLITE_IOERR), so either way nothing
+ * of the file was written.
+ */
+export function databaseFailure(e: unknown): string | null {
+	const code = (e as { code?: unknown } | null)?.code;
+	if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+	if (code === 'SQLITE_FULL') {
+		return 'the database is full (its disk has no space left, or it reached its size limit): nothing was written; make room and import the file again';
+	}
+	if (code.startsWith('SQLITE_READONLY')) {
+		return 'the database cannot be written: it is read-only (check the permissions of the database file and its folder); nothing was written';
+	}
+	if (code.startsWith('SQLITE_IOERR')) {
+		return `the database could not be written (${(e as Error).message}; is its disk full or failing?): nothing was written`;
+	}
+	if (code.startsWith('SQLITE_BUSY')) {
+		return 'the database is busy (another import is writing to it): nothing was written; try again when that import has finished';
+	}
+	return null;
+}
+
 function isBlank(cells: string[]): boolean {
 	for (const c of cells) if (c.trim() !== '') return false;
 	return true;
@@ -257,10 +280,9 @@ class FileImport {
 	}
 
 	rollback(): void {
-		if (this.inTransaction) {
-			this.sqlite.exec('ROLLBACK');
-			this.inTransaction = false;
-		}
+		// SQLite may have rolled back already (SQLITE_FULL, SQLITE_IOERR): a second ROLLBACK throws.
+		if (this.inTransaction && this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+		this.inTransaction = false;
 	}
 
 	/** Closes the read: final checks, then COMMIT or ROLLBACK. */
@@ -418,7 +440,9 @@ export async function importFile(
 		}
 	} catch (e) {
 		job.rollback();
-		if (e instanceof ReadError) job.issue(e.line, e.column, e.message);
+		const failure = databaseFailure(e);
+		if (failure) job.issue(null, null, failure);
+		else if (e instanceof ReadError) job.issue(e.line, e.column, e.message);
 		else if (e instanceof ImportError) job.issue(e.line, e.column, e.message);
 		else if (info.format === 'xlsx' && !job.session) {
 			job.issue(
@@ -435,7 +459,7 @@ export async function importFile(
 		return job.finish();
 	} catch (e) {
 		job.rollback();
-		job.issue(null, null, `the import failed: ${(e as Error).message}`);
+		job.issue(null, null, databaseFailure(e) ?? `the import failed: ${(e as Error).message}`);
 		return job.report('rejected', null, null);
 	}
 }
