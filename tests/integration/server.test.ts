@@ -277,4 +277,31 @@ describe('the served app on the bundled sample', () => {
 		expect(api.nodes.find((n) => n.soc === '15-1232')!.level).toBe('entry');
 		expect((await fetch(`${server.url}/api/pathways?area=abc`)).status).toBe(400);
 	});
+
+	it('lists imports, and deletes one only for an editor', async () => {
+		const runs = (await (await fetch(`${server.url}/api/imports`)).json()) as {
+			id: number;
+			fileName: string;
+		}[];
+		const metro = runs.find((r) => r.fileName === 'metro_job_postings_us.csv')!;
+		expect(metro).toBeDefined();
+		const url = `${server.url}/api/imports/${metro.id}`;
+		expect((await fetch(url, { method: 'DELETE' })).status).toBe(401);
+		expect(
+			(
+				await fetch(`${server.url}/api/imports/999999`, {
+					method: 'DELETE',
+					headers: { authorization: 'Bearer test-editor-token' }
+				})
+			).status
+		).toBe(404);
+		const ok = await fetch(url, {
+			method: 'DELETE',
+			headers: { authorization: 'Bearer test-editor-token' }
+		});
+		expect(await ok.json()).toEqual({ deleted: metro.id });
+		const after = (await (await fetch(`${server.url}/api/imports`)).json()) as { id: number }[];
+		expect(after.map((r) => r.id)).not.toContain(metro.id);
+		expect(after).toHaveLength(runs.length - 1);
+	});
 });

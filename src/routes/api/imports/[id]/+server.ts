@@ -1,0 +1,15 @@
+import { json } from '@sveltejs/kit';
+import { apiError } from '$lib/server/api';
+import { requireEditor } from '$lib/server/auth';
+import { getDb } from '$lib/server/db';
+import { deleteImportRun } from '$lib/server/db/queries/imports';
+import type { RequestHandler } from './$types';
+
+export const DELETE: RequestHandler = ({ params, request }) => {
+	const denied = requireEditor(request);
+	if (denied) return denied;
+	if (!/^\d{1,9}$/.test(params.id)) return apiError(400, 'the import id must be a number');
+	const deleted = deleteImportRun(getDb(), Number(params.id));
+	if (!deleted) return apiError(404, `No import with id ${params.id}.`);
+	return json({ deleted: Number(params.id) });
+};
