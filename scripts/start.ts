@@ -47,4 +47,11 @@ if (buildIsStale()) {
 }
 
 process.env.PORT ??= '3000';
+// Uploads of up to 200 MB (the upload route enforces the limit per file).
+process.env.BODY_SIZE_LIMIT ??= '210M';
+// SvelteKit checks the Origin of form POSTs (uploads) against the server's own origin, which
+// adapter-node takes to be https unless told: say what it is when serving plain HTTP locally.
+// Behind a proxy, set ORIGIN to the public address instead.
+const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
+process.env.ORIGIN ??= `http://${host}:${process.env.PORT}`;
 await import(pathToFileURL(BUILD_ENTRY).href);

@@ -1,5 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { wantsCsv } from '$lib/server/api';
+import { apiError, wantsCsv } from '$lib/server/api';
+import { requireEditor } from '$lib/server/auth';
+import { importReceived, receiveFiles, UploadError } from '$lib/server/uploads';
 import { csvResponse, toCsv } from '$lib/server/csv-out';
 import { getDb } from '$lib/server/db';
 import { listImportRuns } from '$lib/server/db/queries/imports';
@@ -30,4 +32,31 @@ export const GET: RequestHandler = ({ url }) => {
 		);
 	}
 	return json(runs);
+};
+
+/** Uploads one or more files (multipart, field `file`) and imports each: the CLI's report. */
+export const POST: RequestHandler = async ({ request }) => {
+	const denied = requireEditor(request);
+	if (denied) return denied;
+	let files;
+	try {
+		files = await receiveFiles(request);
+	} catch (e) {
+		if (e instanceof UploadError) return apiError(e.status, e.message);
+		throw e;
+	}
+	const reports = await importReceived(files, 'api');
+	const body = {
+		files: reports.map((r) => ({
+			file: r.file,
+			source: r.source,
+			status: r.status,
+			year: r.year,
+			rowsRead: r.rowsRead,
+			rowsImported: r.rowsImported,
+			issues: r.issues,
+			notes: r.notes
+		}))
+	};
+	return json(body, { status: reports.some((r) => r.status === 'rejected') ? 422 : 200 });
 };

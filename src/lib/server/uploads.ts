@@ -1,0 +1,118 @@
+/**
+ * Receives uploaded files: multipart parts are streamed to the upload folder (never held whole
+ * in memory), each capped in size, then imported one by one through the same loader as the CLI.
+ * The stored copy is kept, named by its sha256, so the original can be downloaded again.
+ */
+import Busboy from 'busboy';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { createDb, databasePathFromEnv, migrateDb } from './db/client';
+import { importFile, type FileReport } from './import/load';
+
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+export function uploadDir(env: Record<string, string | undefined> = process.env): string {
+	return resolve(env.UPLOAD_DIR ?? 'data/uploads');
+}
+
+/** A file name safe to keep: its base name, only letters, digits, dot, dash and underscore. */
+export function safeName(name: string): string {
+	const base = basename(name.replaceAll('\\', '/'))
+		.replace(/[^\w.-]+/g, '_')
+		.replace(/^\.+/, '');
+	return (base || 'upload').slice(0, 120);
+}
+
+export class UploadError extends Error {
+	constructor(
+		message: string,
+		readonly status: 400 | 413
+	) {
+		super(message);
+	}
+}
+
+interface Received {
+	original: string;
+	path: string;
+}
+
+/** Streams every file part of a multipart request to disk. */
+export async function receiveFiles(request: Request, dir = uploadDir()): Promise<Received[]> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!type.startsWith('multipart/form-data')) {
+		throw new UploadError('send the files as multipart/form-data (field name: file)', 400);
+	}
+	if (!request.body) throw new UploadError('the request has no body', 400);
+	mkdirSync(dir, { recursive: true });
+	const received: Received[] = [];
+	const writes: Promise<void>[] = [];
+	let tooLarge: string | null = null;
+	const busboy = Busboy({
+		headers: { 'content-type': type },
+		limits: { fileSize: MAX_UPLOAD_BYTES, files: 20 }
+	});
+	busboy.on('file', (_field, stream, info) => {
+		const original = safeName(info.filename ?? 'upload');
+		const path = join(dir, `.incoming-${randomUUID()}-${original}`);
+		stream.on('limit', () => {
+			tooLarge = original;
+		});
+		writes.push(pipeline(stream, createWriteStream(path)));
+		received.push({ original, path });
+	});
+	await pipeline(Readable.fromWeb(request.body as unknown as WebReadableStream), busboy);
+	await Promise.all(writes);
+	if (tooLarge) {
+		for (const r of received) rmSync(r.path, { force: true });
+		throw new UploadError(
+			`${tooLarge} is larger than the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB limit`,
+			413
+		);
+	}
+	if (received.length === 0) throw new UploadError('no file in the upload (field name: file)', 400);
+	return received;
+}
+
+/** Imports received files in order with a connection of its own; keeps each stored by its sha256. */
+export async function importReceived(
+	files: Received[],
+	importedBy: string,
+	dir = uploadDir()
+): Promise<FileReport[]> {
+	const db = createDb(databasePathFromEnv());
+	try {
+		migrateDb(db);
+		const reports: FileReport[] = [];
+		for (const f of files) {
+			const report = await importFile(db.$client, f.path, { fileName: f.original, importedBy });
+			if (report.sha256 && report.status === 'imported')
+				renameSync(f.path, join(dir, `${report.sha256}-${f.original}`));
+			else rmSync(f.path, { force: true });
+			reports.push(report);
+		}
+		return reports;
+	} finally {
+		db.$client.close();
+	}
+}
+
+/** The stored original of an imported file, found by its sha256, or null. */
+export function storedOriginal(
+	sha256: string,
+	dir = uploadDir()
+): { path: string; name: string } | null {
+	if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
+	let entries: string[];
+	try {
+		entries = readdirSync(dir);
+	} catch {
+		return null;
+	}
+	const hit = entries.find((e) => e.startsWith(`${sha256}-`));
+	return hit ? { path: join(dir, hit), name: hit.slice(65) } : null;
+}
