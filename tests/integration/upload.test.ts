@@ -25,7 +25,12 @@ afterAll(async () => {
 
 function form(files: [name: string, content: Buffer | string][]): FormData {
 	const body = new FormData();
-	for (const [name, content] of files) body.append('file', new Blob([content]), name);
+	for (const [name, content] of files)
+		body.append(
+			'file',
+			new Blob([typeof content === 'string' ? content : new Uint8Array(content)]),
+			name
+		);
 	return body;
 }
 /**

@@ -18,6 +18,7 @@ import {
 } from '../../analysis/pathways';
 import { layoutPathways, type PathwayLayout } from '../../charts/pathway-layout';
 import { cached } from '../db/cache';
+import { CURATED_REMOVED } from '../db/queries/curated';
 import type { Db } from '../db/client';
 import { gapsReport, type GapsReport } from './gaps';
 
@@ -110,17 +111,16 @@ function allEdges(db: Db, area: string): PathwayEdge[] {
 			`SELECT from_soc AS f, to_soc AS t, source, note FROM pathway_edges WHERE area IS NULL OR area = ?`
 		)
 		.all(area) as { f: string; t: string; source: string; note: string | null }[];
+	// A curated removal hides the move from every source; it is not an edge itself.
+	const removed = new Set(
+		imported.filter((r) => r.source === CURATED_REMOVED).map((r) => `${r.f}>${r.t}`)
+	);
 	return [
 		...onet,
-		...imported.map((r) => ({
-			from: r.f,
-			to: r.t,
-			source: r.source,
-			tier: null,
-			rank: null,
-			note: r.note
-		}))
-	];
+		...imported
+			.filter((r) => r.source !== CURATED_REMOVED)
+			.map((r) => ({ from: r.f, to: r.t, source: r.source, tier: null, rank: null, note: r.note }))
+	].filter((e) => !removed.has(`${e.from}>${e.to}`));
 }
 
 export function pathwaysReport(db: Db, area: string, options: PathwayOptions): PathwaysReport {

@@ -1,0 +1,47 @@
+import { json } from '@sveltejs/kit';
+import { apiError } from '$lib/server/api';
+import { requireEditor } from '$lib/server/auth';
+import { getDb } from '$lib/server/db';
+import { saveCuratedEdit } from '$lib/server/db/queries/curated';
+import type { RequestHandler } from './$types';
+
+const SOC = /^\d{2}-\d{4}$/;
+
+/** Adds or removes a pathway edge as a curated edit (editors only). */
+export const POST: RequestHandler = async ({ request }) => {
+	const denied = requireEditor(request);
+	if (denied) return denied;
+	let body: Record<string, unknown>;
+	try {
+		body = (await request.json()) as Record<string, unknown>;
+	} catch {
+		return apiError(
+			400,
+			'Send JSON: {"from":"15-1232","to":"15-1212","note":"why","remove":false}'
+		);
+	}
+	const { from, to, note, remove, area } = body;
+	if (typeof from !== 'string' || !SOC.test(from) || typeof to !== 'string' || !SOC.test(to)) {
+		return apiError(400, 'from and to must be SOC codes like 15-1232');
+	}
+	if (from === to) return apiError(400, 'from and to must differ');
+	if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > 1000)) {
+		return apiError(400, 'note must be text of at most 1,000 characters');
+	}
+	if (
+		area !== undefined &&
+		area !== null &&
+		(typeof area !== 'string' || !/^\d{2,7}$/.test(area))
+	) {
+		return apiError(400, 'area must be an area code');
+	}
+	const runId = saveCuratedEdit(getDb(), {
+		from,
+		to,
+		note: (note as string | undefined) ?? null,
+		remove: remove === true,
+		area: (area as string | undefined) ?? null,
+		by: 'api'
+	});
+	return json({ runId, from, to, removed: remove === true }, { status: 201 });
+};

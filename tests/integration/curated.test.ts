@@ -1,0 +1,66 @@
+/** Curated pathway edits: each is its own run, shown as its own source, and undone by deleting it. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { saveCuratedEdit } from '../../src/lib/server/db/queries/curated';
+import { deleteImportRun } from '../../src/lib/server/db/queries/imports';
+import { importFile } from '../../src/lib/server/import/load';
+import { pathwaysReport } from '../../src/lib/server/reports/pathways';
+import { tempDb, type TempDb } from '../helpers/db';
+
+let t: TempDb;
+beforeAll(async () => {
+	t = tempDb();
+	for (const f of [
+		'data/reference/digital-jobs-categories.csv',
+		'data/sample/national_M2024_dl.xlsx',
+		'data/sample/onet/Related Occupations.txt',
+		'data/sample/onet/Job Zones.txt'
+	]) {
+		expect((await importFile(t.db.$client, join(process.cwd(), f))).status).toBe('imported');
+	}
+}, 120_000);
+afterAll(() => t.close());
+
+const edge = (from: string, to: string) =>
+	pathwaysReport(t.db, '99', { scope: { kind: 'digital' } }).edges.filter(
+		(e) => e.from === from && e.to === to
+	);
+
+describe('curated pathway edits', () => {
+	it('adds an edge with its own source and note, and deleting its run removes it', () => {
+		// Graphic designers → web developers: not an O*NET related-occupation pair here.
+		expect(edge('27-1024', '15-1254').map((e) => e.source)).not.toContain('curated');
+		const runId = saveCuratedEdit(t.db, {
+			from: '27-1024',
+			to: '15-1254',
+			note: 'employer partners hire from the design program',
+			remove: false,
+			area: null,
+			by: 'test'
+		});
+		expect(edge('27-1024', '15-1254')).toContainEqual(
+			expect.objectContaining({
+				source: 'curated',
+				note: 'employer partners hire from the design program',
+				tier: null
+			})
+		);
+		expect(deleteImportRun(t.db, runId)).toBe(true);
+		expect(edge('27-1024', '15-1254').map((e) => e.source)).not.toContain('curated');
+	});
+
+	it('removes an O*NET move from the map until the removal is deleted', () => {
+		expect(edge('15-1232', '15-1212').map((e) => e.source)).toEqual(['onet']);
+		const runId = saveCuratedEdit(t.db, {
+			from: '15-1232',
+			to: '15-1212',
+			note: 'not seen locally',
+			remove: true,
+			area: null,
+			by: 'test'
+		});
+		expect(edge('15-1232', '15-1212')).toEqual([]);
+		deleteImportRun(t.db, runId);
+		expect(edge('15-1232', '15-1212').map((e) => e.source)).toEqual(['onet']);
+	});
+});
