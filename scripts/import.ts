@@ -4,7 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { createDb, databasePathFromEnv, migrateDb } from '../src/lib/server/db/client';
-import { databaseFailure, importFile, type FileReport } from '../src/lib/server/import/load';
+import {
+	databaseFailure,
+	importFile,
+	publicReport,
+	type FileReport
+} from '../src/lib/server/import/load';
 import { parseArgs, UsageError } from './cli-args';
 
 const USAGE = `usage: npm run import -- [--db PATH] [--json] [--year YYYY] [--map "THEIRS=OURS"]... [--map-file FILE] FILE...
@@ -134,17 +139,7 @@ async function main(argv: string[]): Promise<number> {
 	}
 	db.$client.close();
 	if (json) {
-		const files = reports.map((r) => ({
-			file: r.file,
-			source: r.source,
-			status: r.status,
-			year: r.year,
-			rowsRead: r.rowsRead,
-			rowsImported: r.rowsImported,
-			issues: r.issues,
-			notes: r.notes
-		}));
-		process.stdout.write(JSON.stringify({ files }) + '\n');
+		process.stdout.write(JSON.stringify({ files: reports.map(publicReport) }) + '\n');
 	}
 	return reports.some((r) => r.status === 'rejected') ? 1 : 0;
 }

@@ -29,6 +29,20 @@ export interface FileReport {
 	sha256: string | null;
 }
 
+/** The public shape of a file's report (CLI `--json`, `POST /api/imports`): no run id or hash. */
+export function publicReport(r: FileReport) {
+	return {
+		file: r.file,
+		source: r.source,
+		status: r.status,
+		year: r.year,
+		rowsRead: r.rowsRead,
+		rowsImported: r.rowsImported,
+		issues: r.issues,
+		notes: r.notes
+	};
+}
+
 export interface ImportOptions {
 	/** Name to record and report (defaults to the path's base name). */
 	fileName?: string;

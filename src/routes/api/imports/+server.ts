@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { apiError, wantsCsv } from '$lib/server/api';
 import { requireEditor } from '$lib/server/auth';
+import { publicReport } from '$lib/server/import/load';
 import { importReceived, receiveFiles, UploadError } from '$lib/server/uploads';
 import { csvResponse, toCsv } from '$lib/server/csv-out';
 import { getDb } from '$lib/server/db';
@@ -46,17 +47,8 @@ export const POST: RequestHandler = async ({ request }) => {
 		throw e;
 	}
 	const reports = await importReceived(files, 'api');
-	const body = {
-		files: reports.map((r) => ({
-			file: r.file,
-			source: r.source,
-			status: r.status,
-			year: r.year,
-			rowsRead: r.rowsRead,
-			rowsImported: r.rowsImported,
-			issues: r.issues,
-			notes: r.notes
-		}))
-	};
-	return json(body, { status: reports.some((r) => r.status === 'rejected') ? 422 : 200 });
+	return json(
+		{ files: reports.map(publicReport) },
+		{ status: reports.some((r) => r.status === 'rejected') ? 422 : 200 }
+	);
 };
