@@ -37,5 +37,15 @@ export default ts.config(
 			}
 		}
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'migrations/', 'data/', 'bench/out/'] }
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'migrations/',
+			'data/',
+			'bench/out/',
+			'src/lib/paraglide/'
+		]
+	}
 );

@@ -1,42 +1,103 @@
-/** Labels for codes that pages show (client-safe: no server imports). */
+/**
+ * Labels for codes that pages show (client-safe: no server imports). Each label is a getter so it
+ * reads the message in the current request's language (see messages/*.json), not the language
+ * at module load.
+ */
+import { m } from './paraglide/messages';
 
 /** IPEDS award levels (AWLEVEL). */
 export const AWARD_LEVELS: Record<number, string> = {
-	1: 'Certificate under 1 year',
-	2: 'Certificate, 1–2 years',
-	3: "Associate's degree",
-	4: 'Certificate, 2–4 years',
-	5: "Bachelor's degree",
-	6: 'Postbaccalaureate certificate',
-	7: "Master's degree",
-	8: "Post-master's certificate",
-	17: 'Doctorate (research)',
-	18: 'Doctorate (professional practice)',
-	19: 'Doctorate (other)',
-	20: 'Certificate under 12 weeks',
-	21: 'Certificate, 12 weeks to 1 year'
+	get 1() {
+		return m.award_level_1();
+	},
+	get 2() {
+		return m.award_level_2();
+	},
+	get 3() {
+		return m.award_level_3();
+	},
+	get 4() {
+		return m.award_level_4();
+	},
+	get 5() {
+		return m.award_level_5();
+	},
+	get 6() {
+		return m.award_level_6();
+	},
+	get 7() {
+		return m.award_level_7();
+	},
+	get 8() {
+		return m.award_level_8();
+	},
+	get 17() {
+		return m.award_level_17();
+	},
+	get 18() {
+		return m.award_level_18();
+	},
+	get 19() {
+		return m.award_level_19();
+	},
+	get 20() {
+		return m.award_level_20();
+	},
+	get 21() {
+		return m.award_level_21();
+	}
 };
 
 export const GROUP_LABELS: Record<string, string> = {
-	women: 'Women',
-	white: 'White',
-	black: 'Black',
-	asian: 'Asian',
-	hispanic: 'Hispanic or Latino'
+	get women() {
+		return m.group_women();
+	},
+	get white() {
+		return m.group_white();
+	},
+	get black() {
+		return m.group_black();
+	},
+	get asian() {
+		return m.group_asian();
+	},
+	get hispanic() {
+		return m.group_hispanic();
+	}
 };
 
 export const FLAG_LABELS: Record<string, string> = {
-	'under-represented': 'under-represented',
-	'over-represented': 'over-represented',
-	'near-parity': 'near parity',
-	'too-few': 'too few to say',
-	'no-data': 'no data'
+	get 'under-represented'() {
+		return m.flag_under_represented();
+	},
+	get 'over-represented'() {
+		return m.flag_over_represented();
+	},
+	get 'near-parity'() {
+		return m.flag_near_parity();
+	},
+	get 'too-few'() {
+		return m.flag_too_few();
+	},
+	get 'no-data'() {
+		return m.flag_no_data();
+	}
 };
 
 export const JOB_ZONES: Record<number, string> = {
-	1: '1 — little or no preparation',
-	2: '2 — some preparation',
-	3: '3 — medium preparation',
-	4: '4 — considerable preparation',
-	5: '5 — extensive preparation'
+	get 1() {
+		return m.job_zone_1();
+	},
+	get 2() {
+		return m.job_zone_2();
+	},
+	get 3() {
+		return m.job_zone_3();
+	},
+	get 4() {
+		return m.job_zone_4();
+	},
+	get 5() {
+		return m.job_zone_5();
+	}
 };

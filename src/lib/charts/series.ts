@@ -4,11 +4,13 @@
  * common colour-vision deficiencies; no chart relies on colour alone (each bar or dot is also
  * named on an axis or by a text label).
  *
- * All English the charts draw lives in `LABELS` and `TEXT`, so a translation layer can swap the
- * two objects without touching a spec. Demographic group names come from src/lib/labels.ts,
+ * All words the charts draw live in `LABELS` and `TEXT`, whose getters read the message catalogue
+ * (messages/*.json) in the current language. Demographic group names come from src/lib/labels.ts,
  * which the pages use too.
  */
 import { GROUP_LABELS } from '../labels';
+import { m } from '../paraglide/messages';
+import { baseLocale, getLocale } from '../paraglide/runtime';
 
 export const COLORS = {
 	// JFF's six digital-job categories and their total.
@@ -41,48 +43,125 @@ export const COLORS = {
 export type SeriesKey = keyof typeof COLORS;
 
 export const LABELS: Record<SeriesKey, string> = {
-	'Data Management and Analysis': 'Data management and analysis',
-	Design: 'Design',
-	Networking: 'Networking',
-	'Programming and Development': 'Programming and development',
-	Support: 'Support',
-	Crosscutting: 'Crosscutting',
-	'All digital jobs': 'All digital jobs',
-	region: 'Region',
-	nation: 'Nation',
-	share: 'Share in the occupation',
-	baseline: 'Baseline share',
-	openings: 'Openings a year',
-	supply: 'Supply a year',
-	'under-supplied': 'Under-supplied',
-	'over-supplied': 'Over-supplied',
-	'under-represented': 'Under-represented',
-	'over-represented': 'Over-represented',
-	'near-parity': 'Near parity',
-	'too-few': 'Too few workers to tell',
-	'no-data': 'No data'
+	get 'Data Management and Analysis'() {
+		return m.series_data_management();
+	},
+	get Design() {
+		return m.series_design();
+	},
+	get Networking() {
+		return m.series_networking();
+	},
+	get 'Programming and Development'() {
+		return m.series_programming();
+	},
+	get Support() {
+		return m.series_support();
+	},
+	get Crosscutting() {
+		return m.series_crosscutting();
+	},
+	get 'All digital jobs'() {
+		return m.series_all_digital();
+	},
+	get region() {
+		return m.series_region();
+	},
+	get nation() {
+		return m.series_nation();
+	},
+	get share() {
+		return m.series_share();
+	},
+	get baseline() {
+		return m.series_baseline();
+	},
+	get openings() {
+		return m.series_openings();
+	},
+	get supply() {
+		return m.series_supply();
+	},
+	get 'under-supplied'() {
+		return m.series_under_supplied();
+	},
+	get 'over-supplied'() {
+		return m.series_over_supplied();
+	},
+	get 'under-represented'() {
+		return m.series_under_represented();
+	},
+	get 'over-represented'() {
+		return m.series_over_represented();
+	},
+	get 'near-parity'() {
+		return m.series_near_parity();
+	},
+	get 'too-few'() {
+		return m.series_too_few();
+	},
+	get 'no-data'() {
+		return m.series_no_data();
+	}
 };
 
-/** Phrases the charts draw besides series names (axis labels, notes, empty states). */
+/**
+ * Phrases the charts draw besides series names (axis labels, notes, empty states). Getters, like
+ * `LABELS`, so each read gives the current language.
+ */
 export const TEXT = {
-	noData: 'No data to draw for this selection.',
-	annualWage: 'Annual wage (USD) →',
-	employment: 'Employment →',
-	shareOfDigital: 'Share of the area’s digital jobs →',
-	shareAxis: 'Share →',
-	perYear: 'Per year →',
-	gapAxis: '← Over-supplied · Openings minus supply · Under-supplied →',
-	median: 'median',
-	notPublished: 'not published',
-	missing: 'no data',
-	vsBaseline: 'vs baseline',
-	ofDigitalJobs: 'of digital jobs',
-	gap: 'gap',
-	noOccupations: 'no occupations',
-	withoutWage: (n: number) => `${n} without a published wage`,
-	representationKey: 'Bar: share in the occupation · Tick: baseline share',
-	digitalRepresentationKey: 'Hollow dot: baseline share · Filled dot: share of digital jobs',
-	topCodedNote: '≥ marks a top-coded wage: at least the value drawn'
+	get noData() {
+		return m.chart_no_data();
+	},
+	get annualWage() {
+		return m.chart_annual_wage();
+	},
+	get employment() {
+		return m.chart_employment();
+	},
+	get shareOfDigital() {
+		return m.chart_share_of_digital();
+	},
+	get shareAxis() {
+		return m.chart_share_axis();
+	},
+	get perYear() {
+		return m.chart_per_year();
+	},
+	get gapAxis() {
+		return m.chart_gap_axis();
+	},
+	get median() {
+		return m.chart_median();
+	},
+	get notPublished() {
+		return m.chart_not_published();
+	},
+	get missing() {
+		return m.chart_missing();
+	},
+	get vsBaseline() {
+		return m.chart_vs_baseline();
+	},
+	get ofDigitalJobs() {
+		return m.chart_of_digital_jobs();
+	},
+	get gap() {
+		return m.chart_gap();
+	},
+	get noOccupations() {
+		return m.chart_no_occupations();
+	},
+	withoutWage: (n: number) => m.chart_without_wage({ count: n }),
+	get representationKey() {
+		return m.chart_representation_key();
+	},
+	get digitalRepresentationKey() {
+		return m.chart_digital_representation_key();
+	},
+	get topCodedNote() {
+		return m.chart_top_coded_note();
+	}
 };
 
 const FALLBACK_COLOR = '#666666';
@@ -94,6 +173,14 @@ function isKey(key: string): key is SeriesKey {
 /** The label of a series; a key the map lacks (a category added by import) shows as itself. */
 export function seriesLabel(key: string): string {
 	return isKey(key) ? LABELS[key] : key;
+}
+
+/**
+ * A digital category's name in page text: as published (JFF's title case) in English, the
+ * series label in any other language.
+ */
+export function categoryLabel(category: string): string {
+	return getLocale() === baseLocale ? category : seriesLabel(category);
 }
 
 export function seriesColor(key: string): string {
