@@ -39,6 +39,8 @@ export default ts.config(
 	},
 	{
 		ignores: [
+			'.scratch/',
+			'test-results/',
 			'build/',
 			'.svelte-kit/',
 			'node_modules/',
