@@ -4,7 +4,7 @@
  */
 import type { Db } from '../db/client';
 import { gapsReport, type GapRow, type GapsOptions, type GapsReport } from './gaps';
-import { regionReport, type FieldStatus } from './region';
+import { LQ_RANK_FLOOR, regionReport, sortNullsLast, type FieldStatus } from './region';
 
 export const TABLE_COLUMNS = [
 	'category',
@@ -215,23 +215,14 @@ export function profile(
 	const key: Record<ProfileSort, (r: TableRow) => number | string | null> = {
 		title: (r) => r.title.toLowerCase(),
 		employment: (r) => r.employment,
-		// LQ ranks only above 100 jobs (small numbers swing widely).
-		lq: (r) => (r.employment !== null && r.employment >= 100 ? r.lq : null),
+		// LQ ranks only above the floor (small numbers swing widely).
+		lq: (r) => (r.employment !== null && r.employment >= LQ_RANK_FLOOR ? r.lq : null),
 		openings: (r) => r.openings,
 		gap: (r) => r.supplyGap,
 		median: (r) => r.median ?? (r.medianStatus === 'top_coded' ? Number.MAX_SAFE_INTEGER : null),
 		score: (r) => r.score
 	};
-	const get = key[filter.sort];
-	const sign = filter.dir === 'asc' ? 1 : -1;
-	filtered.sort((a, b) => {
-		const x = get(a);
-		const y = get(b);
-		if (x === null && y === null) return a.soc.localeCompare(b.soc);
-		if (x === null) return 1;
-		if (y === null) return -1;
-		return x < y ? -sign : x > y ? sign : a.soc.localeCompare(b.soc);
-	});
+	sortNullsLast(filtered, key[filter.sort], filter.dir);
 
 	const digital = all.filter((r) => r.category !== null);
 	const largestGaps = [...all]

@@ -231,10 +231,21 @@ export function filterRows(rows: readonly OccupationRow[], f: RowFilter): Occupa
 			(!f.group || r.soc.startsWith(`${f.group}-`)) &&
 			(q === '' || r.title.toLowerCase().includes(q) || r.soc.includes(q))
 	);
-	const key = SORTERS[f.sort ?? 'employment'];
-	const sign =
-		(f.dir ?? (f.sort === 'title' || f.sort === 'soc' ? 'asc' : 'desc')) === 'asc' ? 1 : -1;
-	return out.sort((a, b) => {
+	const dir = f.dir ?? (f.sort === 'title' || f.sort === 'soc' ? 'asc' : 'desc');
+	return sortNullsLast(out, SORTERS[f.sort ?? 'employment'], dir);
+}
+
+/**
+ * Sorts rows in place by `key` in `dir`; rows whose key is unknown (null) go last whatever the
+ * direction, and ties fall back to SOC order, so every table sorts the same way.
+ */
+export function sortNullsLast<T extends { soc: string }>(
+	rows: T[],
+	key: (r: T) => number | string | null,
+	dir: 'asc' | 'desc'
+): T[] {
+	const sign = dir === 'asc' ? 1 : -1;
+	return rows.sort((a, b) => {
 		const x = key(a);
 		const y = key(b);
 		if (x === null && y === null) return a.soc.localeCompare(b.soc);
