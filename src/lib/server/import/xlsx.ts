@@ -4,6 +4,7 @@
  * decimal text; codes stored as text cells keep their leading zeros.
  */
 import ExcelJS from 'exceljs';
+import { statSync } from 'node:fs';
 import type { SheetSink } from './rows';
 
 type CellValue = ExcelJS.CellValue;
@@ -23,7 +24,31 @@ export function cellText(value: CellValue | undefined): string {
 	return String(value);
 }
 
+/**
+ * exceljs's streaming reader sometimes fails ("reading 'sheets'") on workbooks that store
+ * `xl/workbook.xml` after their sheets, as exceljs itself writes them: it looks up a sheet's name
+ * before the workbook part is parsed. That happens before any sheet is handed over, so the
+ * workbook is then read whole instead (only for workbooks small enough to hold in memory).
+ */
+const IN_MEMORY_LIMIT = 64 * 1024 * 1024;
+
 export async function readWorkbook(path: string, sink: SheetSink): Promise<void> {
+	let delivered = false;
+	try {
+		await readStreaming(path, {
+			sheet: (name) => {
+				delivered = true;
+				return sink.sheet(name);
+			}
+		});
+	} catch (e) {
+		const race = e instanceof TypeError && /reading 'sheets'/.test(e.message);
+		if (!race || delivered || statSync(path).size > IN_MEMORY_LIMIT) throw e;
+		await readInMemory(path, sink);
+	}
+}
+
+async function readStreaming(path: string, sink: SheetSink): Promise<void> {
 	const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
 		sharedStrings: 'cache',
 		hyperlinks: 'ignore',
@@ -37,10 +62,27 @@ export async function readWorkbook(path: string, sink: SheetSink): Promise<void>
 		let stopped = rowSink === null;
 		for await (const row of worksheet) {
 			if (stopped) continue; // drain the sheet so the zip stream can move on
-			const values = row.values as CellValue[];
-			const cells: string[] = [];
-			for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-			if (rowSink!(cells, row.number) === false) stopped = true;
+			if (rowSink!(rowCells(row.values as CellValue[]), row.number) === false) stopped = true;
 		}
+	}
+}
+
+function rowCells(values: CellValue[]): string[] {
+	const cells: string[] = [];
+	for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+	return cells;
+}
+
+async function readInMemory(path: string, sink: SheetSink): Promise<void> {
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.readFile(path);
+	for (const worksheet of workbook.worksheets) {
+		const rowSink = sink.sheet(worksheet.name);
+		if (rowSink === null) continue;
+		const rows: { cells: string[]; number: number }[] = [];
+		worksheet.eachRow((row, number) =>
+			rows.push({ cells: rowCells(row.values as CellValue[]), number })
+		);
+		for (const row of rows) if (rowSink(row.cells, row.number) === false) break;
 	}
 }
