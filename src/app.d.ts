@@ -4,6 +4,10 @@ declare global {
 		interface Error {
 			message: string;
 		}
+		interface Locals {
+			/** The signed-in editor's name (session cookie), or null for a reader. */
+			editor: string | null;
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { signedIn } from '$lib/server/auth';
 
 /**
  * Reads the language from the URL (/es/… is Spanish), runs the request with that locale so
@@ -27,4 +28,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, i18n);
+/** Who is asking: a signed-in editor (session cookie from /login) or a reader. */
+const editor: Handle = ({ event, resolve }) => {
+	event.locals.editor = signedIn(event);
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, editor, i18n);

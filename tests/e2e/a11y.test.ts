@@ -7,7 +7,9 @@ const PAGES = [
 	'/regions/31080',
 	'/regions/31080/occupations/15-1232',
 	'/compare?areas=31080,99',
-	'/pathways?area=31080'
+	'/pathways?area=31080',
+	'/data',
+	'/login'
 ];
 
 describe.skipIf(skipBrowser)('accessibility (axe)', () => {

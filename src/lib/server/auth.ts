@@ -1,10 +1,22 @@
 /**
- * Write access. Reading is public; writing needs an editor. Until the editor login arrives, an API
- * client proves it is an editor with `Authorization: Bearer <EDITOR_TOKEN>`; without EDITOR_TOKEN
- * in the environment every write is refused.
+ * Write access. Reading is public; writing needs an editor. `EDITOR_TOKEN` in the server's
+ * environment turns writing on. A person signs in on /login with that token and gets a session
+ * cookie (httpOnly, SameSite=Strict); an API client sends `Authorization: Bearer <token>`.
+ * Without EDITOR_TOKEN every write is refused.
+ *
+ * The session cookie is stateless: `<expiry ms>.<HMAC-SHA256 of "editor:<expiry>" keyed by the
+ * token>`, so it survives a restart and changing EDITOR_TOKEN signs every editor out.
+ * Failed sign-ins (form or Bearer) are counted per client address and rate-limited.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { apiError } from './api';
+
+export const SESSION_COOKIE = 'rlm_editor';
+/** How long a sign-in lasts. */
+export const SESSION_HOURS = 12;
+/** Failed attempts allowed per client address within the window before it must wait. */
+export const MAX_FAILURES = 5;
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 export function editorToken(env: Record<string, string | undefined> = process.env): string | null {
 	const token = env.EDITOR_TOKEN?.trim();
@@ -17,9 +29,120 @@ function same(a: string, b: string): boolean {
 	return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** null when the request may write; otherwise the 401/403 response to send. */
+function signature(token: string, expires: number, name: string): string {
+	return createHmac('sha256', token).update(`editor:${expires}:${name}`).digest('base64url');
+}
+
+/** The name an editor gives at sign-in, kept for the import history: plain text, short. */
+export function cleanName(name: string): string {
+	return (
+		name
+			.replace(/[\p{C}]/gu, ' ')
+			.replace(/\s+/g, ' ')
+			.trim()
+			.slice(0, 60) || 'editor'
+	);
+}
+
+/** A session value for `name`, valid until `now + SESSION_HOURS`. */
+export function newSession(
+	token: string,
+	name: string,
+	now = Date.now()
+): { value: string; expires: Date } {
+	const expires = now + SESSION_HOURS * 3600 * 1000;
+	const who = cleanName(name);
+	const encoded = Buffer.from(who).toString('base64url');
+	return {
+		value: `${expires}.${encoded}.${signature(token, expires, who)}`,
+		expires: new Date(expires)
+	};
+}
+
+/** The editor's name when `value` is a valid, unexpired session for `token`; otherwise null. */
+export function sessionName(
+	value: string | undefined,
+	token: string | null,
+	now = Date.now()
+): string | null {
+	if (!token || !value) return null;
+	const m = /^(\d{13})\.([\w-]{0,120})\.([\w-]{43})$/.exec(value);
+	if (!m) return null;
+	const expires = Number(m[1]);
+	if (!(expires > now)) return null;
+	const name = Buffer.from(m[2]!, 'base64url').toString('utf8');
+	return same(m[3]!, signature(token, expires, name)) ? name : null;
+}
+
+/** Counts failed attempts per client address in a fixed window. */
+export class FailureLimiter {
+	private readonly failures = new Map<string, { count: number; since: number }>();
+
+	constructor(
+		readonly max = MAX_FAILURES,
+		readonly windowMs = FAILURE_WINDOW_MS
+	) {}
+
+	/** Seconds until this client may try again, or 0 when it may try now. */
+	retryAfter(client: string, now = Date.now()): number {
+		const f = this.failures.get(client);
+		if (!f) return 0;
+		if (now - f.since >= this.windowMs) {
+			this.failures.delete(client);
+			return 0;
+		}
+		return f.count >= this.max ? Math.ceil((f.since + this.windowMs - now) / 1000) : 0;
+	}
+
+	fail(client: string, now = Date.now()): void {
+		const f = this.failures.get(client);
+		if (!f || now - f.since >= this.windowMs) this.failures.set(client, { count: 1, since: now });
+		else f.count++;
+		// Bounded memory under a flood of addresses: forget the oldest.
+		if (this.failures.size > 10_000) {
+			const oldest = this.failures.keys().next().value;
+			if (oldest !== undefined) this.failures.delete(oldest);
+		}
+	}
+
+	succeed(client: string): void {
+		this.failures.delete(client);
+	}
+}
+
+export const limiter = new FailureLimiter();
+
+/** What a handler needs of the SvelteKit request event. */
+export interface EditorEvent {
+	request: Request;
+	cookies: { get(name: string): string | undefined };
+	getClientAddress(): string;
+}
+
+function clientOf(event: EditorEvent): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}
+
+/** The signed-in editor's name (session cookie from /login), or null. */
+export function signedIn(
+	event: Pick<EditorEvent, 'cookies'>,
+	token = editorToken()
+): string | null {
+	return sessionName(event.cookies.get(SESSION_COOKIE), token);
+}
+
+/** Who is writing, for the record: the signed-in editor's name, or "api" for a Bearer client. */
+export function editorName(event: EditorEvent): string {
+	return signedIn(event) ?? 'api';
+}
+
+/** null when the request may write; otherwise the 401/403/429 response to send. */
 export function requireEditor(
-	request: Request,
+	event: EditorEvent,
 	token: string | null = editorToken()
 ): Response | null {
 	if (!token) {
@@ -28,9 +151,48 @@ export function requireEditor(
 			'Writing is turned off on this server. Set EDITOR_TOKEN in its environment to enable editors.'
 		);
 	}
-	const header = request.headers.get('authorization') ?? '';
+	const header = event.request.headers.get('authorization') ?? '';
 	const m = /^Bearer\s+(.+)$/i.exec(header);
-	if (!m) return apiError(401, 'This needs an editor: send Authorization: Bearer <token>.');
-	if (!same(m[1]!.trim(), token)) return apiError(403, 'That editor token is not valid.');
+	if (!m) {
+		if (signedIn(event, token) !== null) return null;
+		return apiError(
+			401,
+			'This needs an editor: sign in on /login, or send Authorization: Bearer <token>.'
+		);
+	}
+	const client = clientOf(event);
+	const wait = limiter.retryAfter(client);
+	if (wait > 0) return tooMany(wait);
+	if (!same(m[1]!.trim(), token)) {
+		limiter.fail(client);
+		return apiError(403, 'That editor token is not valid.');
+	}
+	limiter.succeed(client);
 	return null;
+}
+
+export function tooMany(seconds: number): Response {
+	const res = apiError(
+		429,
+		`Too many failed sign-in attempts from this address: try again in ${Math.ceil(seconds / 60)} minute(s).`
+	);
+	res.headers.set('retry-after', String(seconds));
+	return res;
+}
+
+/** Checks a token typed into the sign-in form: 'ok', 'wrong', 'off' or seconds to wait. */
+export function checkSignIn(
+	typed: string,
+	client: string,
+	token = editorToken()
+): 'ok' | 'wrong' | 'off' | number {
+	if (!token) return 'off';
+	const wait = limiter.retryAfter(client);
+	if (wait > 0) return wait;
+	if (!same(typed.trim(), token)) {
+		limiter.fail(client);
+		return 'wrong';
+	}
+	limiter.succeed(client);
+	return 'ok';
 }

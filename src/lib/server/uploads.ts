@@ -5,7 +5,7 @@
  */
 import Busboy from 'busboy';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -36,7 +36,7 @@ export class UploadError extends Error {
 	}
 }
 
-interface Received {
+export interface Received {
 	original: string;
 	path: string;
 }
@@ -90,9 +90,7 @@ export async function importReceived(
 		const reports: FileReport[] = [];
 		for (const f of files) {
 			const report = await importFile(db.$client, f.path, { fileName: f.original, importedBy });
-			if (report.sha256 && report.status === 'imported')
-				renameSync(f.path, join(dir, `${report.sha256}-${f.original}`));
-			else rmSync(f.path, { force: true });
+			keepOrDrop(f.path, report, f.original, dir);
 			reports.push(report);
 		}
 		return reports;
@@ -115,4 +113,83 @@ export function storedOriginal(
 	}
 	const hit = entries.find((e) => e.startsWith(`${sha256}-`));
 	return hit ? { path: join(dir, hit), name: hit.slice(65) } : null;
+}
+
+/**
+ * Staged uploads: files the data page has received but not imported yet, so the editor can see
+ * a preview and map columns first. Each is `.incoming-<uuid>-<name>` in the staging folder; the
+ * uuid is its id. Staged files older than a day are cleared when new ones arrive.
+ */
+export function stagingDir(dir = uploadDir()): string {
+	return join(dir, '.staged');
+}
+
+const STAGED = /^\.incoming-([0-9a-f-]{36})-(.+)$/;
+const STAGED_MAX_AGE_MS = 24 * 3600 * 1000;
+
+export interface Staged extends Received {
+	id: string;
+	size: number;
+}
+
+export function stagedId(r: Received): string {
+	return STAGED.exec(basename(r.path))![1]!;
+}
+
+export async function stageFiles(request: Request, dir = stagingDir()): Promise<Staged[]> {
+	clearOldStaged(dir);
+	const files = await receiveFiles(request, dir);
+	return files.map((f) => ({ ...f, id: stagedId(f), size: statSync(f.path).size }));
+}
+
+export function findStaged(id: string, dir = stagingDir()): Staged | null {
+	if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+	let entries: string[];
+	try {
+		entries = readdirSync(dir);
+	} catch {
+		return null;
+	}
+	const hit = entries.find((e) => e.startsWith(`.incoming-${id}-`));
+	if (!hit) return null;
+	const path = join(dir, hit);
+	return { id, path, original: STAGED.exec(hit)![2]!, size: statSync(path).size };
+}
+
+export function discardStaged(id: string, dir = stagingDir()): boolean {
+	const staged = findStaged(id, dir);
+	if (!staged) return false;
+	rmSync(staged.path, { force: true });
+	return true;
+}
+
+function clearOldStaged(dir: string): void {
+	let entries: string[];
+	try {
+		entries = readdirSync(dir);
+	} catch {
+		return;
+	}
+	const now = Date.now();
+	for (const e of entries) {
+		const path = join(dir, e);
+		try {
+			if (now - statSync(path).mtimeMs > STAGED_MAX_AGE_MS) rmSync(path, { force: true });
+		} catch {
+			// gone already
+		}
+	}
+}
+
+/** Keeps an imported file as the original to download again (by sha256); drops any other. */
+export function keepOrDrop(
+	path: string,
+	report: FileReport,
+	name: string,
+	dir = uploadDir()
+): void {
+	if (report.sha256 && report.status === 'imported') {
+		mkdirSync(dir, { recursive: true });
+		renameSync(path, join(dir, `${report.sha256}-${name}`));
+	} else rmSync(path, { force: true });
 }

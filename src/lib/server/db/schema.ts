@@ -608,3 +608,16 @@ export const livingWages = sqliteTable('living_wages', {
 	updatedAt: text('updated_at').notNull(),
 	updatedBy: text('updated_by')
 });
+
+/**
+ * A column mapping an editor confirmed on the data page, kept for the next file with the same
+ * header. `signature` is the sha256 of the file's normalised header cells in order; `mapping`
+ * is JSON `{ "their column": "our field" }` as given to the loader's `columnMap`.
+ */
+export const columnMappings = sqliteTable('column_mappings', {
+	signature: text('signature').primaryKey(),
+	header: text('header').notNull(),
+	mapping: text('mapping').notNull(),
+	updatedAt: text('updated_at').notNull(),
+	updatedBy: text('updated_by')
+});

@@ -100,7 +100,8 @@ function headText(path: string, encoding: TextEncoding): string {
 export function readDelimited(
 	path: string,
 	encoding: TextEncoding,
-	sink: RowSink
+	sink: RowSink,
+	progress?: { bytes: number }
 ): Promise<DelimitedResult> {
 	return new Promise((resolve, reject) => {
 		let line = 1;
@@ -110,7 +111,9 @@ export function readDelimited(
 		const delimiter = guessDelimiter(headText(path, encoding));
 		/** Fields in the first row: a row with a stray quote is kept only if it has as many. */
 		let width = -1;
-		const input = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(decoder(encoding));
+		const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+		if (progress) raw.on('data', (chunk) => (progress.bytes += chunk.length));
+		const input = raw.pipe(decoder(encoding));
 		Papa.parse<string[]>(input as unknown as File, {
 			header: false,
 			dynamicTyping: false,

@@ -27,6 +27,27 @@ export interface FileReport {
 	notes: string[];
 	runId: number | null;
 	sha256: string | null;
+	/** The header row as written, once a source was recognised. */
+	header?: string[];
+	/** Only for a dry run (`sample`): where the table starts and its first rows as read. */
+	preview?: FilePreview;
+}
+
+export interface FilePreview {
+	sheet: string | null;
+	headerLine: number | null;
+	header: string[];
+	rows: { line: number; cells: string[] }[];
+	/** True when the dry run read the whole file (false: it stopped after `sample` rows). */
+	complete: boolean;
+}
+
+/** Live counters of a running import, read by whoever shows its progress. */
+export interface ImportProgress {
+	/** Data rows read so far. */
+	rows: number;
+	/** Bytes of the file read so far (of `info.size`). */
+	bytes: number;
 }
 
 /** The public shape of a file's report (CLI `--json`, `POST /api/imports`): no run id or hash. */
@@ -57,7 +78,17 @@ export interface ImportOptions {
 	 */
 	columnMap?: Record<string, string>;
 	onProgress?: (rowsRead: number) => void;
+	/** Counters updated as the file is read (rows and bytes), for a progress bar. */
+	progress?: ImportProgress;
+	/**
+	 * A dry run: read at most this many data rows, validate them, keep the first rows for a
+	 * preview, and roll everything back. Meant for a scratch database (see preview.ts).
+	 */
+	sample?: number;
 }
+
+/** Data rows a dry run keeps to show. */
+export const PREVIEW_ROWS = 20;
 
 /** Rows searched for a header before giving up (BLS workbooks put notes above some headers). */
 const HEADER_SCAN_ROWS = 20;
@@ -121,6 +152,11 @@ class FileImport {
 	rowsRead = 0;
 	rowsImported = 0;
 	scanned = 0;
+	readonly sampled: { line: number; cells: string[] }[] = [];
+	/** Rows seen while looking for a header (a dry run shows them when none is recognised). */
+	readonly scannedRows: { line: number; cells: string[] }[] = [];
+	/** A dry run stopped on purpose after `sample` rows. */
+	sampleFull = false;
 	firstRow: string[] | null = null;
 	footnotesFrom: number | null = null;
 	/** The sheet being read (XLSX), or null for delimited text. */
@@ -168,6 +204,9 @@ class FileImport {
 		}
 		this.firstRow ??= cells;
 		this.scanned++;
+		if (this.options.sample !== undefined && this.scannedRows.length <= PREVIEW_ROWS) {
+			this.scannedRows.push({ line, cells: [...cells] });
+		}
 		const keys = this.mapColumns(cells.map(headerKey));
 		const adapter = detectAdapter(keys, { sheet: this.sheetName, fileName: this.fileName });
 		if (!adapter) {
@@ -246,7 +285,17 @@ class FileImport {
 			this.stopped = true;
 			return false;
 		}
+		const sample = this.options.sample;
+		if (sample !== undefined && this.rowsRead >= sample) {
+			this.sampleFull = true;
+			this.stopped = true;
+			return false;
+		}
 		this.rowsRead++;
+		if (this.options.progress) this.options.progress.rows = this.rowsRead;
+		if (sample !== undefined && this.sampled.length < PREVIEW_ROWS) {
+			this.sampled.push({ line, cells: [...cells] });
+		}
 		if (this.options.onProgress && this.rowsRead % PROGRESS_EVERY === 0) {
 			this.options.onProgress(this.rowsRead);
 		}
@@ -316,6 +365,17 @@ class FileImport {
 		if (this.session && this.issues.length === 0 && this.rowsRead === 0) {
 			this.issue(this.headerLine, null, `no data rows after the header on line ${this.headerLine}`);
 		}
+		if (this.options.sample !== undefined) {
+			// A dry run: the end-of-file checks only make sense on the whole file.
+			if (this.session && this.issues.length === 0 && !this.sampleFull) {
+				this.session.finish((column, message) =>
+					this.issue(null, column === null ? null : column + 1, message)
+				);
+			}
+			this.rollback();
+			const year = this.session?.year ?? null;
+			return this.report(this.issues.length > 0 ? 'rejected' : 'imported', year, null);
+		}
 		let meta: Record<string, unknown> | undefined;
 		if (this.session && this.issues.length === 0) {
 			meta = this.session.finish((column, message) =>
@@ -349,7 +409,28 @@ class FileImport {
 	}
 
 	report(status: ImportStatus, year: number | null, runId: number | null): FileReport {
+		const preview: FilePreview | undefined =
+			this.options.sample === undefined
+				? undefined
+				: this.session
+					? {
+							sheet: this.sheetName,
+							headerLine: this.headerLine,
+							header: this.header,
+							rows: this.sampled,
+							complete: !this.sampleFull
+						}
+					: {
+							// Nothing recognised: the first non-blank row is taken as the header to map.
+							sheet: this.sheetName,
+							headerLine: this.scannedRows[0]?.line ?? null,
+							header: (this.scannedRows[0]?.cells ?? []).map((c) => c.trim()),
+							rows: this.scannedRows.slice(1, PREVIEW_ROWS + 1),
+							complete: false
+						};
 		return {
+			header: this.session ? this.header : undefined,
+			preview,
 			file: this.fileName,
 			source: this.adapter?.id ?? null,
 			status,
@@ -438,19 +519,23 @@ export async function importFile(
 	const job = new FileImport(sqlite, fileName, info, options);
 	try {
 		if (info.format === 'xlsx') {
-			await readWorkbook(path, {
-				sheet: (name) => {
-					if (job.stopped) return null;
-					if (!job.session) {
-						job.scanned = 0; // still looking for the data sheet
-						job.sheetName = name;
-						return job.rows;
+			await readWorkbook(
+				path,
+				{
+					sheet: (name) => {
+						if (job.stopped) return null;
+						if (!job.session) {
+							job.scanned = 0; // still looking for the data sheet
+							job.sheetName = name;
+							return job.rows;
+						}
+						return job.session.extraSheet?.(name) ?? null;
 					}
-					return job.session.extraSheet?.(name) ?? null;
-				}
-			});
+				},
+				options.progress
+			);
 		} else {
-			await readDelimited(path, info.encoding, job.rows);
+			await readDelimited(path, info.encoding, job.rows, options.progress);
 		}
 	} catch (e) {
 		job.rollback();

@@ -4,7 +4,7 @@
  * decimal text; codes stored as text cells keep their leading zeros.
  */
 import ExcelJS from 'exceljs';
-import { statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import type { SheetSink } from './rows';
 
 type CellValue = ExcelJS.CellValue;
@@ -32,15 +32,23 @@ export function cellText(value: CellValue | undefined): string {
  */
 const IN_MEMORY_LIMIT = 64 * 1024 * 1024;
 
-export async function readWorkbook(path: string, sink: SheetSink): Promise<void> {
+export async function readWorkbook(
+	path: string,
+	sink: SheetSink,
+	progress?: { bytes: number }
+): Promise<void> {
 	let delivered = false;
 	try {
-		await readStreaming(path, {
-			sheet: (name) => {
-				delivered = true;
-				return sink.sheet(name);
-			}
-		});
+		await readStreaming(
+			path,
+			{
+				sheet: (name) => {
+					delivered = true;
+					return sink.sheet(name);
+				}
+			},
+			progress
+		);
 	} catch (e) {
 		const race = e instanceof TypeError && /reading 'sheets'/.test(e.message);
 		if (!race || delivered || statSync(path).size > IN_MEMORY_LIMIT) throw e;
@@ -48,8 +56,17 @@ export async function readWorkbook(path: string, sink: SheetSink): Promise<void>
 	}
 }
 
-async function readStreaming(path: string, sink: SheetSink): Promise<void> {
-	const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+async function readStreaming(
+	path: string,
+	sink: SheetSink,
+	progress?: { bytes: number }
+): Promise<void> {
+	let input: string | ReturnType<typeof createReadStream> = path;
+	if (progress) {
+		input = createReadStream(path);
+		input.on('data', (chunk) => (progress.bytes += chunk.length));
+	}
+	const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
 		sharedStrings: 'cache',
 		hyperlinks: 'ignore',
 		styles: 'ignore',

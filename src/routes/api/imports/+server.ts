@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { apiError, wantsCsv } from '$lib/server/api';
-import { requireEditor } from '$lib/server/auth';
+import { editorName, requireEditor } from '$lib/server/auth';
 import { publicReport } from '$lib/server/import/load';
 import { importReceived, receiveFiles, UploadError } from '$lib/server/uploads';
 import { csvResponse, toCsv } from '$lib/server/csv-out';
@@ -36,9 +36,10 @@ export const GET: RequestHandler = ({ url }) => {
 };
 
 /** Uploads one or more files (multipart, field `file`) and imports each: the CLI's report. */
-export const POST: RequestHandler = async ({ request }) => {
-	const denied = requireEditor(request);
+export const POST: RequestHandler = async (event) => {
+	const denied = requireEditor(event);
 	if (denied) return denied;
+	const { request } = event;
 	let files;
 	try {
 		files = await receiveFiles(request);
@@ -46,7 +47,7 @@ export const POST: RequestHandler = async ({ request }) => {
 		if (e instanceof UploadError) return apiError(e.status, e.message);
 		throw e;
 	}
-	const reports = await importReceived(files, 'api');
+	const reports = await importReceived(files, editorName(event));
 	return json(
 		{ files: reports.map(publicReport) },
 		{ status: reports.some((r) => r.status === 'rejected') ? 422 : 200 }

@@ -5,9 +5,10 @@ import { getDb } from '$lib/server/db';
 import { deleteImportRun } from '$lib/server/db/queries/imports';
 import type { RequestHandler } from './$types';
 
-export const DELETE: RequestHandler = ({ params, request }) => {
-	const denied = requireEditor(request);
+export const DELETE: RequestHandler = (event) => {
+	const denied = requireEditor(event);
 	if (denied) return denied;
+	const { params } = event;
 	if (!/^\d{1,9}$/.test(params.id)) return apiError(400, 'the import id must be a number');
 	const deleted = deleteImportRun(getDb(), Number(params.id));
 	if (!deleted) return apiError(404, `No import with id ${params.id}.`);

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/api';
-import { requireEditor } from '$lib/server/auth';
+import { editorName, requireEditor } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { saveCuratedEdit } from '$lib/server/db/queries/curated';
 import type { RequestHandler } from './$types';
@@ -8,9 +8,10 @@ import type { RequestHandler } from './$types';
 const SOC = /^\d{2}-\d{4}$/;
 
 /** Adds or removes a pathway edge as a curated edit (editors only). */
-export const POST: RequestHandler = async ({ request }) => {
-	const denied = requireEditor(request);
+export const POST: RequestHandler = async (event) => {
+	const denied = requireEditor(event);
 	if (denied) return denied;
+	const { request } = event;
 	let body: Record<string, unknown>;
 	try {
 		body = (await request.json()) as Record<string, unknown>;
@@ -41,7 +42,7 @@ export const POST: RequestHandler = async ({ request }) => {
 		note: (note as string | undefined) ?? null,
 		remove: remove === true,
 		area: (area as string | undefined) ?? null,
-		by: 'api'
+		by: editorName(event)
 	});
 	return json({ runId, from, to, removed: remove === true }, { status: 201 });
 };

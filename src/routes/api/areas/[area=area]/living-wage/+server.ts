@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/api';
-import { requireEditor } from '$lib/server/auth';
+import { editorName, requireEditor } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { getArea } from '$lib/server/db/queries/oews';
 import { livingWageFor, setLivingWage } from '$lib/server/db/queries/sources';
@@ -13,9 +13,10 @@ export const GET: RequestHandler = ({ params }) => {
 	return json(livingWageFor(db, params.area));
 };
 
-export const PUT: RequestHandler = async ({ params, request }) => {
-	const denied = requireEditor(request);
+export const PUT: RequestHandler = async (event) => {
+	const denied = requireEditor(event);
 	if (denied) return denied;
+	const { params, request } = event;
 	const db = getDb();
 	if (!getArea(db, params.area))
 		return apiError(404, `No area with code ${params.area} in the database.`);
@@ -40,6 +41,12 @@ export const PUT: RequestHandler = async ({ params, request }) => {
 	if (source !== undefined && (typeof source !== 'string' || source.length > 500)) {
 		return apiError(400, 'source must be text of at most 500 characters');
 	}
-	setLivingWage(db, params.area, annualWage, (source as string | undefined) ?? null, 'api');
+	setLivingWage(
+		db,
+		params.area,
+		annualWage,
+		(source as string | undefined) ?? null,
+		editorName(event)
+	);
 	return json(livingWageFor(db, params.area));
 };

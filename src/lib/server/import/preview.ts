@@ -1,0 +1,180 @@
+/**
+ * What the data page shows before an import: the detected source and year, the first rows as
+ * they will be read, the problems found in a sample, and for files we do not recognise (or the
+ * generic formats) the fields their columns can be mapped to.
+ *
+ * The sample is validated by a real dry run of the loader against a scratch in-memory database
+ * with the same schema, so the preview never takes the write lock of the real one (an import
+ * may be running) and can never change it.
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { createDb, migrateDb, type Db } from '../db/client';
+import { importFile, type FilePreview } from './load';
+import { headerKey } from './normalize';
+import { ADAPTERS } from './sources/index';
+import type { Issue } from './sources/types';
+
+/** Data rows a preview validates (the import itself validates every row). */
+export const PREVIEW_SAMPLE_ROWS = 2000;
+
+export interface MappingTarget {
+	id: string;
+	title: string;
+	required: string[];
+	optional: string[];
+}
+
+export interface UploadPreview {
+	file: string;
+	size: number;
+	sha256: string | null;
+	source: { id: string; title: string; publisher: string } | null;
+	year: number | null;
+	table: FilePreview | null;
+	/** Rows the sample read and whether they pass. */
+	sampleRows: number;
+	ok: boolean;
+	issues: Issue[];
+	notes: string[];
+	alreadyImported: { runId: number; source: string; year: number | null } | null;
+	/** The mapping used for this preview, and whether it came from an earlier confirmation. */
+	mapping: { signature: string | null; columnMap: Record<string, string>; saved: boolean };
+	targets: MappingTarget[];
+}
+
+/** The formats a user maps their own columns to: the generic CSV kinds (plain field names). */
+export function mappingTargets(): MappingTarget[] {
+	const field = /^[a-z][a-z0-9_]*$/;
+	return ADAPTERS.filter((a) => a.id.startsWith('generic-')).map((a) => ({
+		id: a.id,
+		title: a.title,
+		required: a.required.filter((f) => field.test(f)),
+		optional: a.optional.filter((f) => field.test(f))
+	}));
+}
+
+/** A header's identity for remembering its mapping: its normalised cells in order. */
+export function headerSignature(header: string[]): string | null {
+	const keys = header.map(headerKey);
+	if (keys.every((k) => k === '')) return null;
+	return createHash('sha256').update(keys.join('\u001f')).digest('hex');
+}
+
+export function savedMapping(db: Db, signature: string): Record<string, string> | null {
+	const row = db.$client
+		.prepare('SELECT mapping FROM column_mappings WHERE signature = ?')
+		.get(signature) as { mapping: string } | undefined;
+	if (!row) return null;
+	try {
+		const parsed = JSON.parse(row.mapping) as unknown;
+		return isColumnMap(parsed) ? parsed : null;
+	} catch {
+		return null;
+	}
+}
+
+export function saveMapping(
+	db: Db,
+	header: string[],
+	columnMap: Record<string, string>,
+	by: string | null
+): void {
+	const signature = headerSignature(header);
+	if (!signature) return;
+	db.$client
+		.prepare(
+			`INSERT INTO column_mappings (signature, header, mapping, updated_at, updated_by)
+			 VALUES (?, ?, ?, ?, ?)
+			 ON CONFLICT(signature) DO UPDATE SET header = excluded.header, mapping = excluded.mapping,
+			   updated_at = excluded.updated_at, updated_by = excluded.updated_by`
+		)
+		.run(
+			signature,
+			JSON.stringify(header),
+			JSON.stringify(columnMap),
+			new Date().toISOString(),
+			by
+		);
+}
+
+/** A column map from untrusted input: a flat object of short strings, at most 200 entries. */
+export function isColumnMap(value: unknown): value is Record<string, string> {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+	const entries = Object.entries(value);
+	return (
+		entries.length <= 200 &&
+		entries.every(([k, v]) => k.length <= 200 && typeof v === 'string' && v.length <= 200)
+	);
+}
+
+let template: Buffer | null = null;
+
+/** A fresh in-memory database with the app's schema (a migrated image, made once, reopened). */
+function scratchDb(): Database.Database {
+	if (!template) {
+		const db = createDb(':memory:');
+		migrateDb(db);
+		template = db.$client.serialize();
+		db.$client.close();
+	}
+	const sqlite = new Database(template);
+	sqlite.pragma('foreign_keys = ON');
+	return sqlite;
+}
+
+export async function previewUpload(
+	db: Db,
+	path: string,
+	options: { fileName: string; columnMap?: Record<string, string>; year?: number }
+): Promise<UploadPreview> {
+	const scratch = scratchDb();
+	try {
+		const run = (columnMap?: Record<string, string>) =>
+			importFile(scratch, path, {
+				fileName: options.fileName,
+				year: options.year,
+				columnMap,
+				sample: PREVIEW_SAMPLE_ROWS
+			});
+		let columnMap = options.columnMap ?? {};
+		let report = await run(options.columnMap);
+		let saved = false;
+		const signature = report.preview ? headerSignature(report.preview.header) : null;
+		if (!options.columnMap && signature) {
+			// A header an editor mapped before: use the mapping they confirmed then.
+			const remembered = savedMapping(db, signature);
+			if (remembered) {
+				report = await run(remembered);
+				columnMap = remembered;
+				saved = true;
+			}
+		}
+		const adapter = ADAPTERS.find((a) => a.id === report.source) ?? null;
+		const earlier = report.sha256
+			? (db.$client
+					.prepare('SELECT id AS runId, source, year FROM import_runs WHERE sha256 = ?')
+					.get(report.sha256) as UploadPreview['alreadyImported'] | undefined)
+			: undefined;
+		return {
+			file: options.fileName,
+			size: statSync(path).size,
+			sha256: report.sha256,
+			source: adapter
+				? { id: adapter.id, title: adapter.title, publisher: adapter.publisher }
+				: null,
+			year: report.year,
+			table: report.preview ?? null,
+			sampleRows: report.rowsRead,
+			ok: report.status !== 'rejected',
+			issues: report.issues,
+			notes: report.notes,
+			alreadyImported: earlier ?? null,
+			mapping: { signature, columnMap, saved },
+			targets: mappingTargets()
+		};
+	} finally {
+		scratch.close();
+	}
+}

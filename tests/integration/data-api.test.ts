@@ -1,0 +1,328 @@
+/**
+ * The data page's server side over HTTP: editor sign-in (cookie, CSRF, rate limit), staged
+ * uploads with a preview, background imports followed by server-sent events, saved mappings.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type Served } from '../helpers/process';
+
+let server: Served;
+let dir: string;
+const TOKEN = 'data-api-test-token';
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'rlm-data-api-'));
+	server = await startServer({
+		DATABASE_URL: join(dir, 'app.db'),
+		UPLOAD_DIR: join(dir, 'uploads'),
+		EDITOR_TOKEN: TOKEN
+	});
+}, 300_000);
+afterAll(async () => {
+	await server?.stop();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+interface Answer {
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	text: string;
+	json: () => unknown;
+}
+
+/** node:http, because fetch will not send an Origin header of our choosing. */
+function http(
+	method: string,
+	path: string,
+	options: { body?: Buffer | string; headers?: Record<string, string> } = {}
+): Promise<Answer> {
+	const body = options.body === undefined ? undefined : Buffer.from(options.body);
+	return new Promise((resolve, reject) => {
+		const req = request(
+			new URL(path, server.url),
+			{
+				method,
+				headers: {
+					origin: server.url,
+					...(body ? { 'content-length': String(body.length) } : {}),
+					...options.headers
+				}
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () => {
+					const text = Buffer.concat(chunks).toString('utf8');
+					resolve({
+						status: res.statusCode ?? 0,
+						headers: res.headers,
+						text,
+						json: () => JSON.parse(text)
+					});
+				});
+			}
+		);
+		req.on('error', reject);
+		req.end(body);
+	});
+}
+
+async function multipart(
+	files: [string, Buffer | string][]
+): Promise<{ body: Buffer; type: string }> {
+	const form = new FormData();
+	for (const [name, content] of files)
+		form.append(
+			'file',
+			new Blob([typeof content === 'string' ? content : new Uint8Array(content)]),
+			name
+		);
+	const encoded = new Request('http://localhost/', { method: 'POST', body: form });
+	return {
+		body: Buffer.from(await encoded.arrayBuffer()),
+		type: encoded.headers.get('content-type')!
+	};
+}
+
+const bearer = { authorization: `Bearer ${TOKEN}` };
+
+async function stage(name: string, content: Buffer | string, headers = bearer) {
+	const { body, type } = await multipart([[name, content]]);
+	return http('POST', '/api/uploads', { body, headers: { 'content-type': type, ...headers } });
+}
+
+/** Reads a job's event stream to its end: every event name and data. */
+async function events(jobId: string): Promise<{ event: string; data: Record<string, unknown> }[]> {
+	const res = await fetch(`${server.url}/api/jobs/${jobId}/events`);
+	expect(res.headers.get('content-type')).toContain('text/event-stream');
+	const text = await res.text();
+	return text
+		.split('\n\n')
+		.filter((block) => block.startsWith('event:'))
+		.map((block) => {
+			const [eventLine, dataLine] = block.split('\n');
+			return {
+				event: eventLine!.slice('event: '.length),
+				data: JSON.parse(dataLine!.slice('data: '.length)) as Record<string, unknown>
+			};
+		});
+}
+
+function signIn(token: string, name = 'Casey', extra: Record<string, string> = {}) {
+	const body = new URLSearchParams({ name, token, next: '/data' }).toString();
+	return http('POST', '/login?/signin', {
+		body,
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html',
+			...extra
+		}
+	});
+}
+
+describe('staged uploads, preview and background import', () => {
+	it('refuses staging without editor access', async () => {
+		const res = await stage('x.csv', 'a,b\n1,2\n', {} as typeof bearer);
+		expect(res.status).toBe(401);
+		// Nothing was written: no staging folder, or an empty one.
+		const staging = join(dir, 'uploads', '.staged');
+		expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([]);
+	});
+
+	it('previews a real OEWS file: source, year, the first 20 rows as read, no problem', async () => {
+		const file = readFileSync('tests/fixtures/oews/MSA_M2021_la_cut.csv');
+		const staged = await stage('../../MSA_M2021_la_cut.csv', file);
+		expect(staged.status).toBe(201);
+		const [f] = (staged.json() as { files: { id: string; file: string; size: number }[] }).files;
+		// The name cannot climb out of the upload folder.
+		expect(f).toMatchObject({ file: 'MSA_M2021_la_cut.csv', size: file.length });
+		const preview = await http('GET', `/api/uploads/${f!.id}`, { headers: bearer });
+		expect(preview.status).toBe(200);
+		const p = preview.json() as {
+			source: { id: string };
+			year: number;
+			ok: boolean;
+			table: { headerLine: number; header: string[]; rows: { line: number; cells: string[] }[] };
+			alreadyImported: unknown;
+		};
+		expect(p.source.id).toBe('bls-oews');
+		expect(p.year).toBe(2021);
+		expect(p.ok).toBe(true);
+		expect(p.alreadyImported).toBeNull();
+		const lines = file.toString('utf8').trim().split('\n');
+		expect(p.table.header[0]).toBe(lines[0]!.split(',')[0]!.replace(/^\uFEFF/, ''));
+		expect(p.table.rows).toHaveLength(Math.min(20, lines.length - 1));
+		expect(p.table.rows[0]!.line).toBe(2);
+		expect(p.table.rows[0]!.cells[0]).toBe(lines[1]!.split(',')[0]);
+
+		// Import it in the background and follow the events to the end.
+		const started = await http('POST', `/api/uploads/${f!.id}/import`, {
+			body: '{}',
+			headers: { ...bearer, 'content-type': 'application/json' }
+		});
+		expect(started.status).toBe(202);
+		const job = started.json() as { id: string; state: string };
+		const stream = await events(job.id);
+		const done = stream.at(-1)!;
+		expect(done.event).toBe('done');
+		expect(done.data).toMatchObject({
+			state: 'done',
+			percent: 100,
+			report: { status: 'imported', source: 'bls-oews', year: 2021, rowsImported: 21 }
+		});
+		// The job stays listed for a page that reloads; the run is in the history, by "api".
+		const jobs = (await (await fetch(`${server.url}/api/jobs`)).json()) as { id: string }[];
+		expect(jobs.map((j) => j.id)).toContain(job.id);
+		const runs = (await (await fetch(`${server.url}/api/imports`)).json()) as {
+			fileName: string;
+			importedBy: string;
+			id: number;
+		}[];
+		expect(runs[0]).toMatchObject({ fileName: 'MSA_M2021_la_cut.csv', importedBy: 'api' });
+		// The staged copy became the kept original.
+		expect(readdirSync(join(dir, 'uploads', '.staged'))).toEqual([]);
+		const original = await fetch(`${server.url}/api/imports/${runs[0]!.id}/original`);
+		expect(Buffer.from(await original.arrayBuffer()).equals(file)).toBe(true);
+		// The same file again: the preview says it is already imported.
+		const again = await stage('MSA_M2021_la_cut.csv', file);
+		const id2 = (again.json() as { files: { id: string }[] }).files[0]!.id;
+		const p2 = (await http('GET', `/api/uploads/${id2}`, { headers: bearer })).json() as {
+			alreadyImported: { runId: number };
+		};
+		expect(p2.alreadyImported.runId).toBe(runs[0]!.id);
+		expect((await http('DELETE', `/api/uploads/${id2}`, { headers: bearer })).status).toBe(200);
+		expect((await http('GET', `/api/uploads/${id2}`, { headers: bearer })).status).toBe(404);
+	});
+
+	it('maps the columns of an unknown file, remembers the mapping, and reports bad rows by line and column', async () => {
+		const header = 'Credential,Org,Occupation code\n';
+		const first = await stage('certs.csv', `${header}CompTIA A+,CompTIA,15-1232\n`);
+		const id = (first.json() as { files: { id: string }[] }).files[0]!.id;
+		const unknown = (await http('GET', `/api/uploads/${id}`, { headers: bearer })).json() as {
+			source: unknown;
+			ok: boolean;
+			table: { header: string[] };
+			targets: { id: string; required: string[] }[];
+		};
+		expect(unknown.source).toBeNull();
+		expect(unknown.ok).toBe(false);
+		expect(unknown.table.header).toEqual(['Credential', 'Org', 'Occupation code']);
+		expect(unknown.targets.find((t) => t.id === 'generic-credentials')!.required).toEqual([
+			'name',
+			'issuer',
+			'soc'
+		]);
+		const map = { Credential: 'name', Org: 'issuer', 'Occupation code': 'soc' };
+		const mapped = (
+			await http('GET', `/api/uploads/${id}?map=${encodeURIComponent(JSON.stringify(map))}`, {
+				headers: bearer
+			})
+		).json() as { source: { id: string }; ok: boolean };
+		expect(mapped).toMatchObject({ source: { id: 'generic-credentials' }, ok: true });
+		const started = await http('POST', `/api/uploads/${id}/import`, {
+			body: JSON.stringify({ columnMap: map, remember: true }),
+			headers: { ...bearer, 'content-type': 'application/json' }
+		});
+		const done = (await events((started.json() as { id: string }).id)).at(-1)!;
+		expect(done.data).toMatchObject({ report: { status: 'imported', rowsImported: 1 } });
+
+		// Next file, same header: the saved mapping applies; its bad row is named precisely.
+		const second = await stage(
+			'certs2.csv',
+			`${header}Security+,CompTIA,15-1212\nNet+,CompTIA,15-12X1\n`
+		);
+		const id2 = (second.json() as { files: { id: string }[] }).files[0]!.id;
+		const p = (await http('GET', `/api/uploads/${id2}`, { headers: bearer })).json() as {
+			source: { id: string };
+			ok: boolean;
+			mapping: { saved: boolean; columnMap: Record<string, string> };
+			issues: { line: number; column: number; message: string }[];
+		};
+		expect(p.source.id).toBe('generic-credentials');
+		expect(p.mapping).toMatchObject({ saved: true, columnMap: map });
+		expect(p.ok).toBe(false);
+		expect(p.issues[0]).toMatchObject({ line: 3, column: 3 });
+		expect(p.issues[0]!.message).toContain('15-12X1');
+		// Importing it anyway is refused as a whole: nothing of it is written.
+		const before = ((await (await fetch(`${server.url}/api/imports`)).json()) as unknown[]).length;
+		const run = await http('POST', `/api/uploads/${id2}/import`, {
+			body: JSON.stringify({ columnMap: map }),
+			headers: { ...bearer, 'content-type': 'application/json' }
+		});
+		const end = (await events((run.json() as { id: string }).id)).at(-1)!;
+		expect(end.data).toMatchObject({ report: { status: 'rejected', rowsImported: 0 } });
+		expect(((await (await fetch(`${server.url}/api/imports`)).json()) as unknown[]).length).toBe(
+			before
+		);
+	});
+
+	it('rejects malformed import requests', async () => {
+		const staged = await stage('y.csv', 'a,b\n1,2\n');
+		const id = (staged.json() as { files: { id: string }[] }).files[0]!.id;
+		const post = (body: string) =>
+			http('POST', `/api/uploads/${id}/import`, {
+				body,
+				headers: { ...bearer, 'content-type': 'application/json' }
+			});
+		expect((await post('{not json')).status).toBe(400);
+		expect((await post('{"year": 20240}')).status).toBe(400);
+		expect((await post('{"columnMap": ["a"]}')).status).toBe(400);
+		expect((await http('GET', '/api/uploads/not-an-id', { headers: bearer })).status).toBe(404);
+		expect((await http('GET', `/api/uploads/${id}?map=%7B`, { headers: bearer })).status).toBe(400);
+		expect((await fetch(`${server.url}/api/jobs/nope/events`)).status).toBe(404);
+	});
+});
+
+describe('editor sign-in', () => {
+	it('sets an httpOnly, SameSite=Strict session cookie that authorises writes', async () => {
+		const res = await signIn(TOKEN, 'Casey');
+		expect(res.status).toBe(303);
+		expect(res.headers.location).toBe('/data');
+		const cookie = String(res.headers['set-cookie']);
+		expect(cookie).toMatch(/^rlm_editor=/);
+		expect(cookie).toContain('HttpOnly');
+		expect(cookie).toContain('SameSite=Strict');
+		const value = cookie.split(';')[0]!;
+		// The cookie alone may write (here: stage a file); without it, no.
+		const { body, type } = await multipart([['z.csv', 'a\n1\n']]);
+		const ok = await http('POST', '/api/uploads', {
+			body,
+			headers: { 'content-type': type, cookie: value }
+		});
+		expect(ok.status).toBe(201);
+		// The page shows who is signed in.
+		const page = await http('GET', '/data', { headers: { cookie: value } });
+		expect(page.text).toContain('Signed in as editor: Casey.');
+		// A forged cookie is nobody.
+		const forged = await http('POST', '/api/uploads', {
+			body,
+			headers: { 'content-type': type, cookie: `${value.slice(0, -4)}AAAA` }
+		});
+		expect(forged.status).toBe(401);
+	});
+
+	it('refuses a sign-in posted from another site (CSRF origin check)', async () => {
+		const res = await signIn(TOKEN, 'Mallory', { origin: 'http://evil.example' });
+		expect(res.status).toBe(403);
+		expect(res.headers['set-cookie']).toBeUndefined();
+	});
+
+	it('rate-limits failed sign-ins: after 5 wrong tokens even the right one waits', async () => {
+		for (let i = 0; i < 5; i++) {
+			const res = await signIn('wrong-token');
+			expect(res.status).toBe(403);
+			expect(res.text).toContain('That token is not right');
+		}
+		const blocked = await signIn(TOKEN);
+		expect(blocked.status).toBe(429);
+		expect(blocked.text).toContain('Too many failed attempts');
+		expect(blocked.headers['set-cookie']).toBeUndefined();
+		// Bearer clients from the same address are held back too.
+		const api = await http('DELETE', '/api/imports/1', { headers: bearer });
+		expect(api.status).toBe(429);
+		expect(Number(api.headers['retry-after'])).toBeGreaterThan(0);
+	});
+});
