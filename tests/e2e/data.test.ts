@@ -194,4 +194,37 @@ describe.skipIf(skipBrowser)('data page', () => {
 		expect(pageErrors(page)).toEqual([]);
 		await page.context().close();
 	});
+
+	it('an editor sets the living wage of Los Angeles, the table compares with it, then removes it', async () => {
+		const page = await openPage(inject('e2eBaseUrl'), 375);
+		await visit(page, '/regions/31080');
+		await page.getByText('No living wage is set for this area').waitFor();
+		expect(await page.getByRole('button', { name: 'Set a living wage' }).count()).toBe(0);
+		await page.getByRole('link', { name: 'Sign in as an editor to set one' }).click();
+		await page.waitForURL(/\/login/);
+		await page.getByLabel('Your name').fill('Sam');
+		await page.getByLabel('Editor token').fill(TOKEN);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.waitForURL(/\/regions\/31080$/);
+		await page.getByRole('button', { name: 'Set a living wage' }).click();
+		await page.getByLabel('Annual living wage (US dollars)').fill('$52,000');
+		await page.getByLabel('Source').fill('<b>MIT</b> calculator, 1 adult, 2024');
+		await page.getByRole('button', { name: 'Save' }).click();
+		await page.getByText('Living wage used for this area: $52,000 a year').waitFor();
+		// The source is shown as typed, never as markup.
+		expect(
+			await page.getByText('<b>MIT</b> calculator, 1 adult, 2024', { exact: false }).count()
+		).toBe(1);
+		const api = (await (await page.request.get('/api/areas/31080/living-wage')).json()) as {
+			annualWage: number;
+		};
+		expect(api.annualWage).toBe(52000);
+		await lookAt(page, 'data-3-living-wage', 375);
+		page.once('dialog', (d) => void d.accept());
+		await page.getByRole('button', { name: 'Change' }).click();
+		await page.getByRole('button', { name: 'Remove' }).click();
+		await page.getByText('No living wage is set for this area').waitFor();
+		expect(pageErrors(page)).toEqual([]);
+		await page.context().close();
+	});
 });

@@ -286,6 +286,11 @@ export function setLivingWage(
 		.run(area, annualWage, source, new Date().toISOString(), by);
 }
 
+/** Removes an area's living wage; false when it had none. */
+export function clearLivingWage(db: Db, area: string): boolean {
+	return db.$client.prepare('DELETE FROM living_wages WHERE area = ?').run(area).changes > 0;
+}
+
 export interface PostingsPoint {
 	date: string;
 	value: number | null;

@@ -3,7 +3,7 @@ import { apiError } from '$lib/server/api';
 import { editorName, requireEditor } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { getArea } from '$lib/server/db/queries/oews';
-import { livingWageFor, setLivingWage } from '$lib/server/db/queries/sources';
+import { clearLivingWage, livingWageFor, setLivingWage } from '$lib/server/db/queries/sources';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params }) => {
@@ -49,4 +49,16 @@ export const PUT: RequestHandler = async (event) => {
 		editorName(event)
 	);
 	return json(livingWageFor(db, params.area));
+};
+
+/** Removes the area's living wage: its occupations are no longer compared with one. */
+export const DELETE: RequestHandler = (event) => {
+	const denied = requireEditor(event);
+	if (denied) return denied;
+	const db = getDb();
+	if (!getArea(db, event.params.area))
+		return apiError(404, `No area with code ${event.params.area} in the database.`);
+	if (!clearLivingWage(db, event.params.area))
+		return apiError(404, `No living wage is set for area ${event.params.area}.`);
+	return json({ area: event.params.area, removed: true });
 };
