@@ -4,6 +4,10 @@ declare global {
 		interface Error {
 			message: string;
 		}
+		interface PageState {
+			/** The pathway map's selected occupation, set by a click without reloading the map. */
+			pathwayNode?: string;
+		}
 	}
 }
 

@@ -15,6 +15,18 @@ export interface ExportText {
 	source?: string;
 	/** Defaults to the figure's <h3> (Plot's `subtitle`); pass '' to leave it out. */
 	subtitle?: string;
+	/**
+	 * Legend entries drawn above the chart; defaults to the Plot figure's swatch legend. For a
+	 * chart drawn without Plot (the pathway map), whose legend is not in the figure.
+	 */
+	legend?: LegendItem[];
+}
+
+export interface LegendItem {
+	label: string;
+	color: string;
+	/** A filled square (default), a line, or a dashed line (for edges and arrows). */
+	mark?: 'box' | 'line' | 'dashed';
 }
 
 export interface StandaloneSvg {
@@ -83,7 +95,7 @@ function ownText(el: Element, selector: string): string {
 }
 
 /** Plot's swatch legend (HTML spans, each with a tiny filled <svg> and a label). */
-function swatches(el: Element): { label: string; color: string }[] {
+function swatches(el: Element): LegendItem[] {
 	if (el.localName === 'svg') return [];
 	return [...el.querySelectorAll('[class$="-swatch"]')].map((s) => {
 		const box = s.querySelector('svg');
@@ -155,18 +167,22 @@ export function standaloneSvg(el: Element, text: ExportText = {}): StandaloneSvg
 	lines(title, 16, 20, 'font-weight="bold" fill="#1a1a1a"');
 	lines(subtitle, 12, 16, 'fill="#4d4d4d"');
 
-	const legend = swatches(el);
+	const legend = text.legend ?? swatches(el);
 	if (legend.length > 0) {
 		y += 8;
 		let x = PAD;
-		for (const { label, color } of legend) {
+		for (const { label, color, mark = 'box' } of legend) {
 			const itemWidth = 20 + label.length * 6 + 16;
 			if (x > PAD && x + itemWidth > width - PAD) {
 				x = PAD;
 				y += 18;
 			}
+			const paint = escapeXml(color);
 			parts.push(
-				`<rect x="${x}" y="${y}" width="12" height="12" fill="${escapeXml(color)}"/>`,
+				mark === 'box'
+					? `<rect x="${x}" y="${y}" width="12" height="12" fill="${paint}"/>`
+					: `<line x1="${x}" y1="${y + 6}" x2="${x + 14}" y2="${y + 6}" stroke="${paint}" ` +
+							`stroke-width="2"${mark === 'dashed' ? ' stroke-dasharray="4 3"' : ''}/>`,
 				`<text x="${x + 18}" y="${y + 10}" font-size="11" fill="#1a1a1a">${escapeXml(label)}</text>`
 			);
 			x += itemWidth;
