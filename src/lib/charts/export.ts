@@ -126,7 +126,10 @@ const VIEWPORT_ONLY = new Set(['width', 'height', 'viewBox', 'x', 'y', 'style', 
 function asGroup(svg: Element, y: number): Element {
 	const g = svg.ownerDocument.createElementNS(SVG_NS, 'g');
 	for (const attr of Array.from(svg.attributes)) {
-		if (!VIEWPORT_ONLY.has(attr.name)) g.setAttribute(attr.name, attr.value);
+		// Namespace declarations are the serializer's job: copied as plain attributes they would
+		// be written twice (invalid XML) when the root carried an explicit xmlns.
+		if (VIEWPORT_ONLY.has(attr.name) || attr.name === 'xmlns' || attr.prefix === 'xmlns') continue;
+		g.setAttribute(attr.name, attr.value);
 	}
 	g.setAttribute('transform', `translate(${PAD},${y})`);
 	for (const child of Array.from(svg.childNodes)) g.append(child.cloneNode(true));
