@@ -70,6 +70,10 @@ describe.skipIf(skipBrowser)('pathways: node details, route finder and exports',
 			programs: { top: { institution: string }[] };
 		}>(page, `/api/pathways/node?area=31080&soc=${SUPPORT}`);
 		expect(expected.credentials).toEqual([]);
+		expect((await page.request.get('/api/pathways/node?area=31080&soc=15')).status()).toBe(400);
+		expect((await page.request.get('/api/pathways/node?area=31080&soc=15-9999')).status()).toBe(
+			404
+		);
 		const institutions = [...new Set(expected.programs.top.map((p) => p.institution))];
 		expect(institutions).toEqual(expect.arrayContaining(['Pasadena City College']));
 		await page

@@ -36,7 +36,7 @@ export const load = (({ url }) => {
 			 * loads it from /api/pathways/node instead of running this whole load again.
 			 */
 			details:
-				node && report.nodes.some((n) => n.soc === node)
+				node && report.choices.some((c) => c.soc === node)
 					? pathwayNodeDetails(db, area, node, { year: report.year })
 					: null,
 			/** What to train for at each step of the found routes (top programs, credentials). */
