@@ -8,6 +8,10 @@ declare global {
 			/** The signed-in editor's name (session cookie), or null for a reader. */
 			editor: string | null;
 		}
+		interface PageState {
+			/** The pathway map's selected occupation, set by a click without reloading the map. */
+			pathwayNode?: string;
+		}
 	}
 }
 

@@ -15,6 +15,18 @@ export interface ExportText {
 	source?: string;
 	/** Defaults to the figure's <h3> (Plot's `subtitle`); pass '' to leave it out. */
 	subtitle?: string;
+	/**
+	 * Legend entries drawn above the chart; defaults to the Plot figure's swatch legend. For a
+	 * chart drawn without Plot (the pathway map), whose legend is not in the figure.
+	 */
+	legend?: LegendItem[];
+}
+
+export interface LegendItem {
+	label: string;
+	color: string;
+	/** A filled square (default), a line, or a dashed line (for edges and arrows). */
+	mark?: 'box' | 'line' | 'dashed';
 }
 
 export interface StandaloneSvg {
@@ -83,7 +95,7 @@ function ownText(el: Element, selector: string): string {
 }
 
 /** Plot's swatch legend (HTML spans, each with a tiny filled <svg> and a label). */
-function swatches(el: Element): { label: string; color: string }[] {
+function swatches(el: Element): LegendItem[] {
 	if (el.localName === 'svg') return [];
 	return [...el.querySelectorAll('[class$="-swatch"]')].map((s) => {
 		const box = s.querySelector('svg');
@@ -114,7 +126,10 @@ const VIEWPORT_ONLY = new Set(['width', 'height', 'viewBox', 'x', 'y', 'style', 
 function asGroup(svg: Element, y: number): Element {
 	const g = svg.ownerDocument.createElementNS(SVG_NS, 'g');
 	for (const attr of Array.from(svg.attributes)) {
-		if (!VIEWPORT_ONLY.has(attr.name)) g.setAttribute(attr.name, attr.value);
+		// Namespace declarations are the serializer's job: copied as plain attributes they would
+		// be written twice (invalid XML) when the root carried an explicit xmlns.
+		if (VIEWPORT_ONLY.has(attr.name) || attr.name === 'xmlns' || attr.prefix === 'xmlns') continue;
+		g.setAttribute(attr.name, attr.value);
 	}
 	g.setAttribute('transform', `translate(${PAD},${y})`);
 	for (const child of Array.from(svg.childNodes)) g.append(child.cloneNode(true));
@@ -155,18 +170,22 @@ export function standaloneSvg(el: Element, text: ExportText = {}): StandaloneSvg
 	lines(title, 16, 20, 'font-weight="bold" fill="#1a1a1a"');
 	lines(subtitle, 12, 16, 'fill="#4d4d4d"');
 
-	const legend = swatches(el);
+	const legend = text.legend ?? swatches(el);
 	if (legend.length > 0) {
 		y += 8;
 		let x = PAD;
-		for (const { label, color } of legend) {
+		for (const { label, color, mark = 'box' } of legend) {
 			const itemWidth = 20 + label.length * 6 + 16;
 			if (x > PAD && x + itemWidth > width - PAD) {
 				x = PAD;
 				y += 18;
 			}
+			const paint = escapeXml(color);
 			parts.push(
-				`<rect x="${x}" y="${y}" width="12" height="12" fill="${escapeXml(color)}"/>`,
+				mark === 'box'
+					? `<rect x="${x}" y="${y}" width="12" height="12" fill="${paint}"/>`
+					: `<line x1="${x}" y1="${y + 6}" x2="${x + 14}" y2="${y + 6}" stroke="${paint}" ` +
+							`stroke-width="2"${mark === 'dashed' ? ' stroke-dasharray="4 3"' : ''}/>`,
 				`<text x="${x + 18}" y="${y + 10}" font-size="11" fill="#1a1a1a">${escapeXml(label)}</text>`
 			);
 			x += itemWidth;

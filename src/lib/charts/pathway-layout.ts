@@ -39,6 +39,11 @@ export interface LayoutOptions {
 	header?: number;
 	/** Barycenter sweeps (each one left→right then right→left); default 4. */
 	sweeps?: number;
+	/**
+	 * Room right of the last column for node labels (the page cuts them at 30 characters of
+	 * 10 px text); default 170.
+	 */
+	labelWidth?: number;
 }
 
 export interface LayoutNode {
@@ -119,6 +124,7 @@ export function layoutPathways(
 	const margin = options.margin ?? 24;
 	const header = options.header ?? 28;
 	const sweeps = options.sweeps ?? 4;
+	const labelWidth = options.labelWidth ?? 170;
 
 	const nodes = [...input.nodes].sort((a, b) => byCode(a.soc, b.soc));
 	const bySoc = new Map<string, LayoutNodeInput>();
@@ -190,7 +196,9 @@ export function layoutPathways(
 	const tallest = Math.max(2 * rMax, ...offsets.map((o) => o.extent));
 	// Links within a column bulge right by at most this much: keep it inside the drawing.
 	const bulgeMax = columnGap * 0.4;
-	const width = round(2 * margin + 2 * rMax + (keys.length - 1) * columnGap + bulgeMax);
+	const width = round(
+		2 * margin + 2 * rMax + (keys.length - 1) * columnGap + Math.max(bulgeMax, labelWidth)
+	);
 	const height = round(2 * margin + header + tallest);
 	const columnX = keys.map((_, i) => round(margin + rMax + i * columnGap));
 

@@ -1,7 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { listAreas } from '$lib/server/db/queries/oews';
-import { pathwaysReport, readPathwayOptions } from '$lib/server/reports/pathways';
+import {
+	pathwayNodeDetails,
+	pathwaysReport,
+	readPathwayOptions,
+	routeTraining
+} from '$lib/server/reports/pathways';
 import { ReportError } from '$lib/server/reports/region';
 import type { PageServerLoad } from './$types';
 
@@ -26,7 +31,16 @@ export const load = (({ url }) => {
 				focus: url.searchParams.get('focus') ?? '',
 				color: url.searchParams.get('color') === 'gap' ? 'gap' : 'wage'
 			},
-			selected: report.nodes.find((n) => n.soc === node) ?? null
+			/**
+			 * The selected node's panel (~10 kB) only for a link that names one: a click on the map
+			 * loads it from /api/pathways/node instead of running this whole load again.
+			 */
+			details:
+				node && report.choices.some((c) => c.soc === node)
+					? pathwayNodeDetails(db, area, node, { year: report.year })
+					: null,
+			/** What to train for at each step of the found routes (top programs, credentials). */
+			training: routeTraining(db, report.area, report.routes)
 		};
 	} catch (e) {
 		if (e instanceof ReportError) error(e.status, e.message);

@@ -226,3 +226,18 @@ describe('layoutPathways', () => {
 		}
 	});
 });
+
+describe('room for labels', () => {
+	it('leaves labelWidth right of the last column for its nodes’ labels', () => {
+		const input = { nodes: [n('15-1232', 'entry'), n('11-3021', 'advanced')], edges: [] };
+		for (const labelWidth of [170, 300]) {
+			const layout = layoutPathways(input, { labelWidth });
+			const last = layout.nodes.find((p) => p.soc === '11-3021')!;
+			expect(layout.width - (last.x + last.r)).toBeGreaterThanOrEqual(labelWidth - 0.01);
+		}
+		const narrow = layoutPathways(input, { labelWidth: 0 });
+		const wide = layoutPathways(input, { labelWidth: 300 });
+		expect(wide.width).toBeGreaterThan(narrow.width);
+		expect(wide.nodes).toEqual(narrow.nodes); // only the drawing's width changes
+	});
+});

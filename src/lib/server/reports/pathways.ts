@@ -18,9 +18,18 @@ import {
 } from '../../analysis/pathways';
 import { layoutPathways, type PathwayLayout } from '../../charts/pathway-layout';
 import { cached } from '../db/cache';
+import { credentialNamesFor, credentialsFor, type CredentialRow } from '../db/queries/credentials';
 import { CURATED_REMOVED } from '../db/queries/curated';
+import {
+	programsFeeding,
+	technologySkills,
+	type ProgramRow,
+	type TechSkill
+} from '../db/queries/occupation';
+import { placementFor, runRef, type RunRef } from '../db/queries/sources';
 import type { Db } from '../db/client';
-import { gapsReport, type GapsReport } from './gaps';
+import { gapsReport, type GapRow, type GapsOptions, type GapsReport } from './gaps';
+import { ReportError } from './region';
 
 export interface PathwayOptions {
 	year?: number;
@@ -123,10 +132,10 @@ function allEdges(db: Db, area: string): PathwayEdge[] {
 	].filter((e) => !removed.has(`${e.from}>${e.to}`));
 }
 
-export function pathwaysReport(db: Db, area: string, options: PathwayOptions): PathwaysReport {
-	const gaps = gapsReport(db, area, { year: options.year });
+/** Every detailed occupation of the area as a map node. */
+function mapNodes(db: Db, gaps: GapsReport): MapNode[] {
 	const zones = jobZones(db);
-	const nodes: MapNode[] = gaps.rows.map((r) => {
+	return gaps.rows.map((r) => {
 		const jobZone = zones.get(r.soc) ?? null;
 		return {
 			soc: r.soc,
@@ -146,6 +155,11 @@ export function pathwaysReport(db: Db, area: string, options: PathwayOptions): P
 				.map((c) => c.group)
 		};
 	});
+}
+
+export function pathwaysReport(db: Db, area: string, options: PathwayOptions): PathwaysReport {
+	const gaps = gapsReport(db, area, { year: options.year });
+	const nodes = mapNodes(db, gaps);
 	const bySoc = new Map(nodes.map((n) => [n.soc, n]));
 	const edges = allEdges(db, area).filter((e) => bySoc.has(e.from) && bySoc.has(e.to));
 	const graph = { nodes, edges };
@@ -196,6 +210,197 @@ export function pathwaysReport(db: Db, area: string, options: PathwayOptions): P
 		sources: gaps.sources,
 		edgeSources: [...new Set(edges.map((e) => e.source))]
 	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// One node's details (the map's side panel and GET /api/pathways/node)
+// ---------------------------------------------------------------------------------------------
+
+/** A move into or out of the node, with the wage change of the step. */
+export interface NodeMove {
+	soc: string;
+	title: string;
+	source: string;
+	/** Δ as a fraction (0.25 = +25%); null when either wage is unpublished. */
+	wageChange: number | null;
+	/** The destination's median is top-coded: the change is a lower bound. */
+	wageChangeAtLeast: boolean;
+	paysMore: boolean | null;
+}
+
+/** Programs (IPEDS) feeding the occupation in the area: the largest few, with totals. */
+export interface ProgramSummary {
+	/** The largest programs by completions (at most `limit`). */
+	top: ProgramRow[];
+	/** All programs found and their completions (IPEDS first majors). */
+	count: number;
+	completions: number;
+	/** The IPEDS year; null when no completions are imported. */
+	year: number | null;
+}
+
+export interface NodeDetails {
+	area: GapsReport['area'];
+	year: number;
+	soc: string;
+	title: string;
+	level: MapNode['level'];
+	category: string | null;
+	medianAnnualWage: number | null;
+	wageTopCoded: boolean;
+	/** 25th percentile, the usual starting pay. */
+	entryAnnualWage: number | null;
+	/** The occupation's median ÷ the median of all the area's jobs. */
+	wageToRegionalMedian: number | null;
+	regionalMedianWage: number | null;
+	employment: number | null;
+	openings: number | null;
+	openingsMethod: GapRow['openingsMethod'];
+	supply: number | null;
+	supplyGap: number | null;
+	entryEducation: string | null;
+	workExperience: string | null;
+	jobTraining: string | null;
+	jobZone: number | null;
+	skills: TechSkill[];
+	credentials: CredentialRow[];
+	programs: ProgramSummary;
+	representation: GapRow['representation'];
+	representationRule: GapsReport['representation']['rule'];
+	representationGeography: GapsReport['representation']['geography'];
+	comesFrom: NodeMove[];
+	leadsTo: NodeMove[];
+	/** Every import run behind the figures above. */
+	sources: RunRef[];
+}
+
+function summarisePrograms(rows: ProgramRow[], limit: number): ProgramSummary {
+	return {
+		top: rows.slice(0, limit),
+		count: rows.length,
+		completions: rows.reduce((s, p) => s + p.completions, 0),
+		year: rows[0]?.year ?? null
+	};
+}
+
+const newestRun = (db: Db, table: string): number | null =>
+	(db.$client.prepare(`SELECT max(run_id) AS id FROM ${table}`).get() as { id: number | null }).id;
+
+/**
+ * Everything the map's panel shows for one occupation: pay, preparation, skills, credentials,
+ * the local programs that feed it (the occupation page's own query), representation, demand and
+ * supply, and the moves into and out of it with the wage change of each step.
+ */
+export function pathwayNodeDetails(
+	db: Db,
+	area: string,
+	soc: string,
+	options: GapsOptions & { programs?: number } = {}
+): NodeDetails {
+	const gaps = gapsReport(db, area, options);
+	const row = gaps.rows.find((r) => r.soc === soc);
+	if (!row)
+		throw new ReportError(
+			`${gaps.area.title} has no published estimate for occupation ${soc} in ${gaps.year}.`,
+			404
+		);
+	const nodes = mapNodes(db, gaps);
+	const bySoc = new Map(nodes.map((n) => [n.soc, n]));
+	const node = bySoc.get(soc)!;
+	const move = (e: PathwayEdge, other: string): NodeMove => {
+		const change = edgeWageChange(e, bySoc);
+		return {
+			soc: other,
+			title: bySoc.get(other)?.title ?? other,
+			source: e.source,
+			wageChange: change.premium,
+			wageChangeAtLeast: change.atLeast,
+			paysMore: change.paysMore
+		};
+	};
+	// Largest wage change first; unknown changes last.
+	const byChange = (a: NodeMove, b: NodeMove) =>
+		(b.wageChange ?? -Infinity) - (a.wageChange ?? -Infinity) || a.title.localeCompare(b.title);
+	const edges = allEdges(db, area).filter((e) => bySoc.has(e.from) && bySoc.has(e.to));
+	const credentials = credentialsFor(db, soc, gaps.area.code);
+	const runIds = new Set(gaps.sources.map((s) => s.runId));
+	for (const c of credentials) runIds.add(c.runId);
+	for (const table of ['onet_job_zones', 'onet_technology_skills', 'onet_related']) {
+		const id = newestRun(db, table);
+		if (id !== null) runIds.add(id);
+	}
+	const known = new Map(gaps.sources.map((s) => [s.runId, s]));
+	return {
+		area: gaps.area,
+		year: gaps.year,
+		soc,
+		title: row.title,
+		level: node.level,
+		category: row.category,
+		medianAnnualWage: row.medianAnnualWage,
+		wageTopCoded: row.medianTopCoded,
+		entryAnnualWage: row.entryAnnualWage,
+		wageToRegionalMedian: row.wageToRegionalMedian,
+		regionalMedianWage: gaps.regionalMedianWage,
+		employment: row.employment,
+		openings: row.openings,
+		openingsMethod: row.openingsMethod,
+		supply: row.supply,
+		supplyGap: row.supplyGap,
+		entryEducation: row.entryEducation,
+		workExperience: row.workExperience,
+		jobTraining: row.jobTraining,
+		jobZone: node.jobZone,
+		skills: technologySkills(db, soc, 10),
+		credentials,
+		programs: summarisePrograms(
+			programsFeeding(db, soc, placementFor(db, gaps.area)),
+			options.programs ?? 8
+		),
+		representation: row.representation,
+		representationRule: gaps.representation.rule,
+		representationGeography: gaps.representation.geography,
+		comesFrom: edges
+			.filter((e) => e.to === soc)
+			.map((e) => move(e, e.from))
+			.sort(byChange),
+		leadsTo: edges
+			.filter((e) => e.from === soc)
+			.map((e) => move(e, e.to))
+			.sort(byChange),
+		sources: [...runIds]
+			.map((id) => known.get(id) ?? runRef(db, id))
+			.filter((r): r is RunRef => r !== null)
+	};
+}
+
+/** What to train for at one step of a route: the largest local programs and the credentials. */
+export interface StepTraining {
+	programs: ProgramSummary;
+	credentials: string[];
+}
+
+/**
+ * Training for each occupation on the found routes: the `limit` largest programs by completions
+ * (the occupation page's query) and the names of the imported credentials.
+ */
+export function routeTraining(
+	db: Db,
+	area: PathwaysReport['area'],
+	routes: readonly Route[],
+	limit = 3
+): Record<string, StepTraining> {
+	const socs = [...new Set(routes.flatMap((r) => r.steps))];
+	const placement = placementFor(db, area);
+	const names = credentialNamesFor(db, socs, area.code);
+	const out: Record<string, StepTraining> = {};
+	for (const soc of socs) {
+		out[soc] = {
+			programs: summarisePrograms(programsFeeding(db, soc, placement), limit),
+			credentials: names.get(soc) ?? []
+		};
+	}
+	return out;
 }
 
 /** Reads the map's state from the URL (shared by the page and the API). */

@@ -1,4 +1,5 @@
 /** Reads for one occupation: its definition, O*NET details, related occupations and programs. */
+import { cached } from '../cache';
 import type { Db } from '../client';
 import type { Placement } from './sources';
 
@@ -82,9 +83,13 @@ export interface ProgramRow {
 
 /** Programs (CIP × institution × award level) linked to the occupation, in the area, newest IPEDS year. */
 export function programsFeeding(db: Db, soc: string, placement: Placement): ProgramRow[] {
-	const year = get<{ year: number; runId: number }>(
-		db,
-		'SELECT year, max(run_id) AS runId FROM completions GROUP BY year ORDER BY year DESC LIMIT 1'
+	// A scan of the whole completions table (~60 ms on the national file): once per data version,
+	// not once per occupation (the pathway map asks for several).
+	const year = cached(db, 'completions-newest-year', () =>
+		get<{ year: number; runId: number }>(
+			db,
+			'SELECT year, max(run_id) AS runId FROM completions GROUP BY year ORDER BY year DESC LIMIT 1'
+		)
 	);
 	if (!year) return [];
 	const hd =
