@@ -11,7 +11,14 @@ import { countImportRuns } from '../src/lib/server/db/queries/oews';
 import { loadSample } from './sample-data';
 
 const BUILD_ENTRY = resolve('build/index.js');
-const BUILD_INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const BUILD_INPUTS = [
+	'src',
+	'static',
+	'messages',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package-lock.json'
+];
 
 function newestMtime(path: string): number {
 	if (!existsSync(path)) return 0;
