@@ -40,7 +40,10 @@ declare module 'autocannon' {
 		): this;
 	}
 
-	function autocannon(options: Options, done: (error: Error | null, result: Result) => void): Instance;
+	function autocannon(
+		options: Options,
+		done: (error: Error | null, result: Result) => void
+	): Instance;
 	export default autocannon;
 	export type { Options, Result, Instance };
 }

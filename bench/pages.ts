@@ -104,7 +104,9 @@ const dir = mkdtempSync(join(tmpdir(), 'rlm-bench-pages-'));
 const started = performance.now();
 console.log('Starting the app (migrate, load the sample, build when stale)…');
 const server = await startServer({ DATABASE_URL: join(dir, 'app.db') }, 600_000);
-console.log(`Serving at ${server.url} after ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+	`Serving at ${server.url} after ${((performance.now() - started) / 1000).toFixed(0)} s`
+);
 try {
 	// Warm up: the first gaps report fills the per-data-version caches (~0.5 s).
 	for (const t of TARGETS) {
@@ -165,7 +167,15 @@ try {
 			// What the server asks for up front: the HTML's stylesheets and start-up imports, and the
 			// Link header's modulepreloads (the page's whole static import graph).
 			const upFront = `${(await nav.allHeaders()).link ?? ''}\n${html.toString('utf8')}`;
-			const w: Weight = { page: path, jsInitial: 0, jsLater: 0, css: 0, html: 0, htmlRaw: html.byteLength, files: 0 };
+			const w: Weight = {
+				page: path,
+				jsInitial: 0,
+				jsLater: 0,
+				css: 0,
+				html: 0,
+				htmlRaw: html.byteLength,
+				files: 0
+			};
 			w.html = gzipBytes(html);
 			for (const a of await Promise.all(assets)) {
 				w.files++;
@@ -186,15 +196,21 @@ try {
 		`\nLoad on loopback (autocannon, ${SECONDS} s per run; ratios against /api/health at the same concurrency):\n`
 	);
 	console.log(
-		table(
-			['target', 'connections', 'req/s', 'p95 ms', 'req/s ÷ health', 'p95 ÷ health'],
-			loadRows
-		)
+		table(['target', 'connections', 'req/s', 'p95 ms', 'req/s ÷ health', 'p95 ÷ health'], loadRows)
 	);
 	console.log('\nWhat a first load fetches (Chromium, empty cache; gzip -9 sizes in KB):\n');
 	console.log(
 		table(
-			['page', 'JS first load', 'JS imported later', 'JS total', 'CSS', 'HTML', 'HTML raw', 'files'],
+			[
+				'page',
+				'JS first load',
+				'JS imported later',
+				'JS total',
+				'CSS',
+				'HTML',
+				'HTML raw',
+				'files'
+			],
 			weights.map((w) => [
 				w.page,
 				kb(w.jsInitial),
