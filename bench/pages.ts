@@ -6,9 +6,10 @@
  *    gaps API and /api/health (the baseline) at 1, 10 and 50 connections, all in this run, and
  *    each as a ratio to /api/health at the same concurrency;
  * 2. in Chromium, the JavaScript and CSS each page fetches on a first load (empty cache),
- *    gzip-compressed as the server sends them: the part the HTML asks for before the app starts
- *    (modulepreload, stylesheets, the entry) and the part fetched afterwards (dynamic imports,
- *    e.g. the chart library), and checks the region page's first-load JavaScript is < 200 KB.
+ *    gzip-compressed as the server sends them: the part asked for before the app starts (the
+ *    HTML's stylesheets and start-up imports, the Link header's modulepreloads) and the part the
+ *    running page imports afterwards, and checks the region page's first-load JavaScript is
+ *    under 200 KB (exit code 1 if not).
  *
  * Usage: npm run bench:pages   (BENCH_SECONDS per autocannon run, default 8)
  */
