@@ -1,4 +1,8 @@
-/** An analyst narrows Los Angeles' table to digital jobs that lack workers and diversity, then exports it. */
+/**
+ * An analyst narrows Los Angeles' table to digital jobs that lack workers and diversity, then
+ * exports it: in English and in Spanish (chosen with the language switch), at desktop and phone
+ * widths.
+ */
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import Papa from 'papaparse';
 import {
@@ -9,11 +13,23 @@ import {
 	pageErrors,
 	settle,
 	skipBrowser,
-	visit,
-	WIDTHS
+	visit
 } from '../helpers/browser';
+import {
+	chooseLanguage,
+	escapeRegExp,
+	JOURNEYS,
+	numbers,
+	shot,
+	t,
+	tPattern,
+	tStart,
+	urlIn
+} from '../helpers/i18n';
 
 const LA = 'Los Angeles-Long Beach-Anaheim, CA';
+// The bundled sample's OEWS year for Los Angeles.
+const YEAR = 2021;
 const CSV_HEADER =
 	'soc,title,category,employment,employment_status,location_quotient,openings_per_year,' +
 	'openings_method,supply_gap,median_annual_wage,median_status,p10_annual_wage,p10_status,' +
@@ -22,68 +38,91 @@ const CSV_HEADER =
 describe.skipIf(skipBrowser)('analyst: filter the gaps table and download it', () => {
 	afterAll(closeBrowser);
 
-	it.each(WIDTHS)('at %i px', async (width) => {
+	it.each(JOURNEYS)('in $lang at $width px', async ({ lang, width }) => {
+		const num = numbers(lang);
 		const page = await openPage(inject('e2eBaseUrl'), width);
 		await visit(page, '/');
-		await lookAt(page, 'analyst-1-home', width);
+		await chooseLanguage(page, lang);
+		await lookAt(page, shot(lang, 'analyst-1-home'), width);
 
 		await page.getByRole('link', { name: LA, exact: true }).click();
-		await settle(page, /\/regions\/31080$/);
+		await settle(page, urlIn(lang, '/regions/31080$'));
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(LA);
-		await lookAt(page, 'analyst-2-region', width);
+		await lookAt(page, shot(lang, 'analyst-2-region'), width);
 
-		const category = page.getByRole('combobox', { name: /^Digital category/ });
-		await category.selectOption({ label: 'All digital jobs' });
-		await page.getByRole('checkbox', { name: 'under-represented', exact: true }).check();
-		await page.getByRole('checkbox', { name: 'under-supplied', exact: true }).check();
+		const category = page.getByRole('combobox', {
+			name: new RegExp(`^${escapeRegExp(t(lang, 'column_category'))}`)
+		});
+		await category.selectOption({ label: t(lang, 'series_all_digital') });
+		await page.getByRole('checkbox', { name: t(lang, 'filter_under'), exact: true }).check();
+		await page
+			.getByRole('checkbox', { name: t(lang, 'filter_undersupplied'), exact: true })
+			.check();
 		expect(await category.inputValue()).toBe('digital');
-		await page.getByRole('button', { name: 'Apply' }).click();
-		await settle(page, /category=digital.*flag=under&flag=undersupplied/);
-		await lookAt(page, 'analyst-3-filtered', width);
+		await page.getByRole('button', { name: t(lang, 'filter_apply'), exact: true }).click();
+		await settle(
+			page,
+			urlIn(lang, '/regions/31080\\?.*category=digital.*flag=under&flag=undersupplied')
+		);
+		await lookAt(page, shot(lang, 'analyst-3-filtered'), width);
 
-		const table = await page.locator('table.gaps').evaluate((t) => ({
-			heads: Array.from(t.querySelectorAll('thead th')).map((th) => th.textContent ?? ''),
-			rows: Array.from(t.querySelectorAll('tbody tr')).map((tr) => ({
+		const table = await page.locator('table.gaps').evaluate((el) => ({
+			heads: Array.from(el.querySelectorAll('thead th')).map((th) => th.textContent ?? ''),
+			rows: Array.from(el.querySelectorAll('tbody tr')).map((tr) => ({
 				soc: (tr.querySelector('th .soc')?.textContent ?? '').slice(0, 7),
 				cells: Array.from(tr.children).map((c) => (c.textContent ?? '').trim())
 			}))
 		}));
-		const under = table.heads.findIndex((h) => h.includes('Under-represented'));
-		const gap = table.heads.findIndex((h) => h.includes('Supply gap'));
-		const digital = table.heads.findIndex((h) => h.includes('Digital category'));
-		expect([under, gap, digital].every((i) => i > 0)).toBe(true);
+		const column = (key: string) => table.heads.findIndex((h) => h.includes(t(lang, key)));
+		const under = column('column_representation');
+		const gap = column('column_gap');
+		const digital = column('column_category');
+		const jobs = column('column_employment');
+		const median = column('column_median');
+		expect([under, gap, digital, jobs, median].every((i) => i > 0)).toBe(true);
 		expect(table.rows.length).toBeGreaterThan(0);
+		// A parity index as the language writes it, e.g. "(0.45)" with the locale's decimal mark.
+		const parity = new RegExp(`\\(\\d${escapeRegExp(num.decimal)}\\d\\d\\)`);
 		for (const { soc, cells } of table.rows) {
 			expect(soc).toMatch(/^\d\d-\d{4}$/);
-			expect(cells[under], soc).not.toBe('none');
+			expect(cells[under], soc).not.toBe(t(lang, 'region_none'));
 			// At least one group is named, with its parity index, e.g. "Women (0.45)".
-			expect(cells[under], soc).toMatch(/\(\d\.\d\d\)/);
+			expect(cells[under], soc).toMatch(parity);
 			expect(cells[gap], soc).toMatch(/^\+/);
-			expect(Number(cells[gap]!.replace(/[+,]/g, '')), soc).toBeGreaterThan(0);
+			expect(num.parse(cells[gap]!), soc).toBeGreaterThan(0);
 			expect(cells[digital], soc).not.toBe('—');
 		}
 		// The wage chart follows the filtered table (it redraws when the page's data changes).
 		const charted = Math.min(15, table.rows.length);
-		const chartTitle = page.locator('figure.plot .host h2', { hasText: /^Wages of the/ });
-		const expected = new RegExp(`^Wages of the ${charted} largest occupations shown`);
+		const expected = t(lang, 'region_wage_chart_title', { count: charted, area: LA, year: YEAR });
+		const chartTitle = page.locator('figure.plot .host h2', {
+			hasText: tStart(lang, 'region_wage_chart_title')
+		});
 		// Plot is imported and drawn asynchronously: give a redraw a few seconds before judging.
 		await chartTitle
 			.filter({ hasText: expected })
 			.waitFor({ timeout: 5000 })
 			.catch(() => undefined);
-		expect.soft(await chartTitle.textContent()).toMatch(expected);
+		expect.soft(await chartTitle.textContent()).toBe(expected);
 
 		// Every match is on the page, so the CSV (all matching rows) must list the same ones.
-		const status = (await page.getByText(/^Showing \d+ of \d+ matching/).textContent()) ?? '';
-		const [, shown, matching] = /Showing (\d+) of (\d+)/.exec(status) ?? [];
+		const status = (await page.getByText(tStart(lang, 'region_showing')).textContent()) ?? '';
+		const showing = tPattern(
+			lang,
+			'region_showing',
+			{ shown: '(\\d+)', matching: '(\\d+)', total: '[\\d.,]+' },
+			{ startOnly: true }
+		);
+		const [, shown, matching] = showing.exec(status.replace(/\s+/g, ' ').trim()) ?? [];
 		expect(Number(shown)).toBe(table.rows.length);
 		expect(Number(matching)).toBe(table.rows.length);
 
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
-			page.getByRole('link', { name: 'Download these rows as CSV' }).click()
+			page.getByRole('link', { name: t(lang, 'region_download_csv') }).click()
 		]);
-		expect(download.suggestedFilename()).toBe('occupations-31080-2021.csv');
+		// The file is data, the same in every language: its name and columns do not change.
+		expect(download.suggestedFilename()).toBe(`occupations-31080-${YEAR}.csv`);
 		const csv = await downloadText(download);
 		expect(csv.split('\r\n')[0]).toBe(CSV_HEADER);
 		const parsed = Papa.parse<Record<string, string>>(csv.trim(), { header: true });
@@ -95,6 +134,20 @@ describe.skipIf(skipBrowser)('analyst: filter the gaps table and download it', (
 			expect(r.under_represented, r.soc).toMatch(/^[a-z]+ \(\d/);
 			expect(r.category, r.soc).not.toBe('');
 		}
+		// The page wrote the CSV's numbers in the language's format (jobs, median wage).
+		let published = 0;
+		for (const [i, r] of parsed.data.entries()) {
+			const cells = table.rows[i]!.cells;
+			if (r.employment_status === 'published' && r.employment) {
+				expect(cells[jobs], r.soc).toBe(num.count(Number(r.employment)));
+				published++;
+			}
+			if (r.median_status === 'published' && r.median_annual_wage) {
+				expect(cells[median], r.soc).toBe(num.wage(Number(r.median_annual_wage)));
+				published++;
+			}
+		}
+		expect(published).toBeGreaterThan(0);
 		expect(pageErrors(page)).toEqual([]);
 		await page.context().close();
 	});

@@ -1,31 +1,50 @@
-/** A training provider checks who trains for a job and what it pays. */
+/**
+ * A training provider checks who trains for a job and what it pays: in English and in Spanish
+ * (chosen with the language switch), at desktop and phone widths.
+ */
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { closeBrowser, lookAt, openPage, pageErrors, skipBrowser, visit } from '../helpers/browser';
 import {
-	closeBrowser,
-	lookAt,
-	openPage,
-	pageErrors,
-	skipBrowser,
-	visit,
-	WIDTHS
-} from '../helpers/browser';
+	chooseLanguage,
+	escapeRegExp,
+	JOURNEYS,
+	numbers,
+	shot,
+	t,
+	tPattern
+} from '../helpers/i18n';
 
 const LA = 'Los Angeles-Long Beach-Anaheim, CA';
-const WAGE = /^(≥ )?\$\d{1,3}(,\d{3})*$/;
+const SOC = '15-1232';
+const TITLE = 'Computer User Support Specialists';
+// The bundled sample's OEWS year for Los Angeles (and the national file of the same year).
+const YEAR = 2021;
+const PERCENTILES = ['p10', 'p25', 'p50', 'p75', 'p90'] as const;
+
+interface OccupationApi {
+	soc: string;
+	annualWagePercentiles: Record<(typeof PERCENTILES)[number], number | null>;
+	status: { annualWagePercentiles: Record<(typeof PERCENTILES)[number], string> };
+}
 
 describe.skipIf(skipBrowser)('provider: an occupation page', () => {
 	afterAll(closeBrowser);
 
-	it.each(WIDTHS)('at %i px', async (width) => {
-		const page = await openPage(inject('e2eBaseUrl'), width);
-		await visit(page, '/regions/31080/occupations/15-1232');
-		await lookAt(page, 'provider-1-occupation', width);
-		expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(
-			'Computer User Support Specialists'
-		);
+	it.each(JOURNEYS)('in $lang at $width px', async ({ lang, width }) => {
+		const base = inject('e2eBaseUrl');
+		const num = numbers(lang);
+		const page = await openPage(base, width);
+		await visit(page, `/regions/31080/occupations/${SOC}`);
+		await chooseLanguage(page, lang);
+		await lookAt(page, shot(lang, 'provider-1-occupation'), width);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(TITLE);
 
 		const programs = await page
-			.getByRole('table', { name: /^Programs linked to Computer User Support Specialists/ })
+			.getByRole('table', {
+				name: new RegExp(
+					`^${escapeRegExp(t(lang, 'occ_programs_caption', { occupation: TITLE, area: LA }))}`
+				)
+			})
 			.locator('tbody tr')
 			.evaluateAll((rows) =>
 				rows.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim()))
@@ -35,23 +54,41 @@ describe.skipIf(skipBrowser)('provider: an occupation page', () => {
 			expect(institution).not.toBe('');
 			// The CIP code the program is published under, e.g. 11.0701.
 			expect(program).toMatch(/\d{2}\.\d{4}$/);
-			expect(Number(graduates!.replace(/,/g, '')), institution).toBeGreaterThan(0);
+			expect(num.parse(graduates!), institution).toBeGreaterThan(0);
 		}
 
 		const pay = await page
-			.getByRole('table', { name: 'Annual wage percentiles here and in the nation' })
+			.getByRole('table', { name: t(lang, 'occ_pay_caption'), exact: true })
 			.locator('tbody tr')
 			.evaluateAll((rows) =>
 				rows.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim()))
 			);
-		expect(pay.map((r) => r[0])).toEqual([LA, 'United States']);
-		for (const row of pay) {
+		expect(pay.map((r) => r[0])).toEqual([LA, t(lang, 'united_states')]);
+		// Every percentile the files published, written as the language writes money.
+		const published = async (area: string) => {
+			const rows = (await (
+				await fetch(`${base}/api/areas/${area}/occupations?year=${YEAR}`)
+			).json()) as OccupationApi[];
+			return rows.find((r) => r.soc === SOC)!;
+		};
+		let checked = 0;
+		for (const [i, api] of [await published('31080'), await published('99')].entries()) {
+			const row = pay[i]!;
 			expect(row).toHaveLength(6);
-			for (const cell of row.slice(1)) expect(cell, row[0]).toMatch(WAGE);
+			for (const [j, p] of PERCENTILES.entries()) {
+				const value = api.annualWagePercentiles[p];
+				if (api.status.annualWagePercentiles[p] !== 'published' || value === null) continue;
+				expect(row[j + 1], `${row[0]} ${p}`).toBe(num.wage(value));
+				checked++;
+			}
 		}
+		expect(checked).toBeGreaterThan(5);
 		// An earlier build read "… for all jobsand 1.23 × the national median" (a lost space).
+		const ratio = `[\\d${escapeRegExp(num.decimal + num.group)}]+`;
+		const national = tPattern(lang, 'occ_median_national', { ratio }).source.slice(1, -1);
+		const median = tPattern(lang, 'occ_median_ratio', { ratio }).source.slice(1, -1);
 		expect(await page.locator('section[aria-labelledby="pay"] > p').first().innerText()).toMatch(
-			/for all jobs and [\d.]+ × the national median/
+			new RegExp(`^${median}${national}\\.`)
 		);
 		expect(pageErrors(page)).toEqual([]);
 		await page.context().close();

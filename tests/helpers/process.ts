@@ -38,8 +38,15 @@ export async function startServer(
 	timeoutMs = 120_000
 ): Promise<Served> {
 	const port = await freePort();
+	// The server (and a build it starts) must run as `npm start` would, not as part of Vitest:
+	// Vitest sets NODE_ENV=test, which Vite would build a development-mode client with (Svelte's
+	// dev checks, ~6 KB gzip more per page), and VITEST, under which vite.config.ts leaves out the
+	// Paraglide plugin, so a build would ship whatever messages were compiled last.
+	const parentEnv = { ...process.env };
+	delete parentEnv.VITEST;
+	if (parentEnv.NODE_ENV === 'test') delete parentEnv.NODE_ENV;
 	const child = spawn(TSX, ['scripts/start.ts'], {
-		env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+		env: { ...parentEnv, ...env, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let log = '';

@@ -8,7 +8,7 @@ import { getLocale } from '../paraglide/runtime';
 
 export type StatusLike = string;
 
-const INTL_LOCALE: Record<string, string> = { en: 'en-US', es: 'es-US' };
+export const INTL_LOCALE: Record<string, string> = { en: 'en-US', es: 'es-US' };
 
 interface Formatters {
 	usd: Intl.NumberFormat;
