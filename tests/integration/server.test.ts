@@ -304,4 +304,36 @@ describe('the served app on the bundled sample', () => {
 		expect(after.map((r) => r.id)).not.toContain(metro.id);
 		expect(after).toHaveLength(runs.length - 1);
 	});
+
+	it('gzips pages and API answers for clients that accept it, and only for them', async () => {
+		const { request } = await import('node:http');
+		const get = (path: string, encoding?: string) =>
+			new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+				const req = request(
+					new URL(path, server.url),
+					{ headers: encoding ? { 'accept-encoding': encoding } : {} },
+					(res) => {
+						const chunks: Buffer[] = [];
+						res.on('data', (c: Buffer) => chunks.push(c));
+						res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+					}
+				);
+				req.on('error', reject);
+				req.end();
+			});
+		const { gunzipSync } = await import('node:zlib');
+		const plain = await get('/api/areas/31080/gaps');
+		expect(plain.headers['content-encoding']).toBeUndefined();
+		const zipped = await get('/api/areas/31080/gaps', 'gzip, deflate, br');
+		expect(zipped.headers['content-encoding']).toBe('gzip');
+		expect(String(zipped.headers.vary)).toContain('Accept-Encoding');
+		// The same answer, in a fraction of the bytes.
+		expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+		expect(zipped.body.length).toBeLessThan(plain.body.length / 4);
+		const html = await get('/regions/31080', 'gzip');
+		expect(html.headers['content-encoding']).toBe('gzip');
+		expect(gunzipSync(html.body).toString('utf8')).toContain('Los Angeles');
+		// Tiny answers are left alone.
+		expect((await get('/api/health', 'gzip')).headers['content-encoding']).toBeUndefined();
+	});
 });

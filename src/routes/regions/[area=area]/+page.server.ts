@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { resolveAreaAlias } from '$lib/server/db/queries/oews';
 import { gapsOptions } from '$lib/server/reports/gaps-params';
@@ -19,7 +20,7 @@ export const load = (({ params, url }) => {
 		if (e instanceof ReportError) {
 			const alias =
 				e.status === 404 && year === undefined ? resolveAreaAlias(db, params.area) : null;
-			if (alias) redirect(307, `/regions/${alias}${url.search}`);
+			if (alias) redirect(307, localizeHref(`/regions/${alias}${url.search}`));
 			error(e.status, e.message);
 		}
 		throw e;
