@@ -30,10 +30,28 @@ export function safeName(name: string): string {
 export class UploadError extends Error {
 	constructor(
 		message: string,
-		readonly status: 400 | 413
+		readonly status: 400 | 413 | 500 | 507
 	) {
 		super(message);
 	}
+}
+
+/** A plain answer for an upload folder that cannot take the file, or null for other errors. */
+export function storageError(e: unknown): UploadError | null {
+	const code = (e as NodeJS.ErrnoException | null)?.code;
+	if (code === 'ENOSPC' || code === 'EDQUOT') {
+		return new UploadError(
+			'there is no space left for the upload (the disk of the upload folder is full): nothing was imported; make room and send the file again',
+			507
+		);
+	}
+	if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+		return new UploadError(
+			'the upload folder cannot be written: it is read-only or the server lacks permission (check UPLOAD_DIR); nothing was imported',
+			500
+		);
+	}
+	return null;
 }
 
 interface Received {
@@ -48,7 +66,11 @@ export async function receiveFiles(request: Request, dir = uploadDir()): Promise
 		throw new UploadError('send the files as multipart/form-data (field name: file)', 400);
 	}
 	if (!request.body) throw new UploadError('the request has no body', 400);
-	mkdirSync(dir, { recursive: true });
+	try {
+		mkdirSync(dir, { recursive: true });
+	} catch (e) {
+		throw storageError(e) ?? e;
+	}
 	const received: Received[] = [];
 	const writes: Promise<void>[] = [];
 	let tooLarge: string | null = null;
@@ -62,11 +84,23 @@ export async function receiveFiles(request: Request, dir = uploadDir()): Promise
 		stream.on('limit', () => {
 			tooLarge = original;
 		});
-		writes.push(pipeline(stream, createWriteStream(path)));
+		const write = pipeline(stream, createWriteStream(path));
+		// Awaited below; until then a failed write (a full disk) must not count as unhandled,
+		// which would end the server process.
+		write.catch(() => {});
+		writes.push(write);
 		received.push({ original, path });
 	});
-	await pipeline(Readable.fromWeb(request.body as unknown as WebReadableStream), busboy);
-	await Promise.all(writes);
+	try {
+		await pipeline(Readable.fromWeb(request.body as unknown as WebReadableStream), busboy);
+		await Promise.all(writes);
+	} catch (e) {
+		// The client went away mid-upload, or the upload folder cannot take the file: remove
+		// whatever was written so far (once every write has stopped), so nothing half-written stays.
+		await Promise.allSettled(writes);
+		for (const r of received) rmSync(r.path, { force: true });
+		throw storageError(e) ?? e;
+	}
 	if (tooLarge) {
 		for (const r of received) rmSync(r.path, { force: true });
 		throw new UploadError(
