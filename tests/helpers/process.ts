@@ -32,13 +32,19 @@ export interface Served {
 	stop(): Promise<void>;
 }
 
-/** Runs `npm start`'s script with the given environment and waits until it listens. */
+/**
+ * Runs `npm start`'s script with the given environment and waits until it listens. `wrapper`, if
+ * given, is a command that runs it (its arguments end with the script's command line), e.g.
+ * `setpriv …` or `unshare -m sh -c '…; exec "$@"' sh`.
+ */
 export async function startServer(
 	env: Record<string, string>,
-	timeoutMs = 120_000
+	timeoutMs = 120_000,
+	wrapper: string[] = []
 ): Promise<Served> {
 	const port = await freePort();
-	const child = spawn(TSX, ['scripts/start.ts'], {
+	const command = [...wrapper, TSX, 'scripts/start.ts'];
+	const child = spawn(command[0]!, command.slice(1), {
 		env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

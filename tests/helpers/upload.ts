@@ -4,7 +4,16 @@
  * Origin header SvelteKit's cross-site check wants), plus the small pieces the tests share.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import {
+	copyFileSync,
+	createReadStream,
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	rmSync,
+	statSync
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
@@ -71,6 +80,28 @@ export function streamedUpload(
 	return {
 		stream: Readable.from(pieces(), { objectMode: false }),
 		length: head.length + size + tail.length,
+		contentType: `multipart/form-data; boundary=${boundary}`
+	};
+}
+
+/** A streamed multipart body holding one file read from disk, with its exact length. */
+export function fileUpload(
+	name: string,
+	path: string
+): { stream: Readable; length: number; contentType: string } {
+	const boundary = `----rlm${randomBytes(12).toString('hex')}`;
+	const head = Buffer.from(partHead(boundary, name), 'latin1');
+	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+	async function* pieces(): AsyncGenerator<Buffer> {
+		yield head;
+		for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+			yield chunk as Buffer;
+		}
+		yield tail;
+	}
+	return {
+		stream: Readable.from(pieces(), { objectMode: false }),
+		length: head.length + statSync(path).size + tail.length,
 		contentType: `multipart/form-data; boundary=${boundary}`
 	};
 }
@@ -149,6 +180,29 @@ export function snapshotOf(path: string): ReturnType<typeof snapshot> {
 		return snapshot(db);
 	} finally {
 		db.$client.close();
+	}
+}
+
+/**
+ * The content of every table of a database reached through a path SQLite cannot open in place
+ * (e.g. `/proc/PID/root/…` into another mount namespace, which SQLite resolves back to the
+ * namespace of the caller): the file and its -wal are copied out and the copy is read. Call it
+ * while no import is writing.
+ */
+export function snapshotOfCopy(path: string): ReturnType<typeof snapshot> {
+	const dir = mkdtempSync(join(tmpdir(), 'rlm-snapshot-'));
+	try {
+		const copy = join(dir, 'copy.db');
+		copyFileSync(path, copy);
+		if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+		const db: Db = createDb(copy);
+		try {
+			return snapshot(db);
+		} finally {
+			db.$client.close();
+		}
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
 	}
 }
 

@@ -10,7 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { createDb, databasePathFromEnv, migrateDb } from './db/client';
+import { createDb, databasePathFromEnv, migrateDb, type Db } from './db/client';
 import { importFile, type FileReport } from './import/load';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -59,6 +59,31 @@ interface Received {
 	path: string;
 }
 
+/**
+ * Writes one file part to `path`; settles once the file is closed. When the disk refuses a write
+ * (full, read-only), the rest of the part is read and dropped rather than left waiting: busboy
+ * waits for a part's stream to be read before it reads on, so a stream left unread would hang
+ * the whole request, with no answer ever sent.
+ */
+function saveStream(part: Readable, path: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const out = createWriteStream(path);
+		let failure: Error | null = null;
+		out.once('error', (e) => {
+			failure ??= e;
+			part.unpipe(out);
+			part.resume();
+		});
+		// The client went away (busboy destroys the part's stream): stop writing.
+		part.once('error', (e) => {
+			failure ??= e;
+			out.destroy();
+		});
+		out.once('close', () => (failure ? reject(failure) : resolve()));
+		part.pipe(out);
+	});
+}
+
 /** Streams every file part of a multipart request to disk. */
 export async function receiveFiles(request: Request, dir = uploadDir()): Promise<Received[]> {
 	const type = request.headers.get('content-type') ?? '';
@@ -84,7 +109,7 @@ export async function receiveFiles(request: Request, dir = uploadDir()): Promise
 		stream.on('limit', () => {
 			tooLarge = original;
 		});
-		const write = pipeline(stream, createWriteStream(path));
+		const write = saveStream(stream, path);
 		// Awaited below; until then a failed write (a full disk) must not count as unhandled,
 		// which would end the server process.
 		write.catch(() => {});
@@ -118,8 +143,9 @@ export async function importReceived(
 	importedBy: string,
 	dir = uploadDir()
 ): Promise<FileReport[]> {
-	const db = createDb(databasePathFromEnv());
+	let db: Db | null = null;
 	try {
+		db = createDb(databasePathFromEnv());
 		migrateDb(db);
 		const reports: FileReport[] = [];
 		for (const f of files) {
@@ -131,7 +157,9 @@ export async function importReceived(
 		}
 		return reports;
 	} finally {
-		db.$client.close();
+		db?.$client.close();
+		// Whatever was not kept (an error part-way) goes too: no half-handled upload stays.
+		for (const f of files) rmSync(f.path, { force: true });
 	}
 }
 
