@@ -32,6 +32,8 @@ export interface Answer {
 	text: string;
 	/** Milliseconds from sending the first byte to the end of the answer. */
 	ms: number;
+	/** Milliseconds from sending the first byte to the last byte of the body leaving the client. */
+	sentMs: number;
 	json<T = unknown>(): T;
 }
 
@@ -115,7 +117,7 @@ export function postImports(
 	extraHeaders: Record<string, string> = {}
 ): Promise<Answer> {
 	const url = new URL('/api/imports', baseUrl);
-	const length = Buffer.isBuffer(body) ? body.length : body.length;
+	const length = body.length;
 	const started = performance.now();
 	return new Promise((resolve, reject) => {
 		const req = request(
@@ -139,12 +141,15 @@ export function postImports(
 						status: res.statusCode ?? 0,
 						text,
 						ms: performance.now() - started,
+						sentMs,
 						json: <T>() => JSON.parse(text) as T
 					});
 				});
 				res.on('error', reject);
 			}
 		);
+		let sentMs = NaN;
+		req.on('finish', () => (sentMs = performance.now() - started));
 		req.on('error', reject);
 		if (Buffer.isBuffer(body)) req.end(body);
 		else body.stream.pipe(req);
