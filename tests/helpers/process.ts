@@ -32,10 +32,15 @@ export interface Served {
 	stop(): Promise<void>;
 }
 
-/** Runs `npm start`'s script with the given environment and waits until it listens. */
+/**
+ * Runs `npm start`'s script with the given environment and waits until it listens. `wrapper`, if
+ * given, is a command that runs it (its arguments end with the script's command line), e.g.
+ * `setpriv …` or `unshare -m sh -c '…; exec "$@"' sh`.
+ */
 export async function startServer(
 	env: Record<string, string>,
-	timeoutMs = 120_000
+	timeoutMs = 120_000,
+	wrapper: string[] = []
 ): Promise<Served> {
 	const port = await freePort();
 	// The server (and a build it starts) must run as `npm start` would, not as part of Vitest:
@@ -45,7 +50,8 @@ export async function startServer(
 	const parentEnv = { ...process.env };
 	delete parentEnv.VITEST;
 	if (parentEnv.NODE_ENV === 'test') delete parentEnv.NODE_ENV;
-	const child = spawn(TSX, ['scripts/start.ts'], {
+	const command = [...wrapper, TSX, 'scripts/start.ts'];
+	const child = spawn(command[0]!, command.slice(1), {
 		env: { ...parentEnv, ...env, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

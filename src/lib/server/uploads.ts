@@ -10,7 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { createDb, databasePathFromEnv, migrateDb } from './db/client';
+import { createDb, databasePathFromEnv, migrateDb, type Db } from './db/client';
 import { importFile, type FileReport } from './import/load';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -30,15 +30,58 @@ export function safeName(name: string): string {
 export class UploadError extends Error {
 	constructor(
 		message: string,
-		readonly status: 400 | 413
+		readonly status: 400 | 413 | 500 | 507
 	) {
 		super(message);
 	}
 }
 
+/** A plain answer for an upload folder that cannot take the file, or null for other errors. */
+export function storageError(e: unknown): UploadError | null {
+	const code = (e as NodeJS.ErrnoException | null)?.code;
+	if (code === 'ENOSPC' || code === 'EDQUOT') {
+		return new UploadError(
+			'there is no space left for the upload (the disk of the upload folder is full): nothing was imported; make room and send the file again',
+			507
+		);
+	}
+	if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+		return new UploadError(
+			'the upload folder cannot be written: it is read-only or the server lacks permission (check UPLOAD_DIR); nothing was imported',
+			500
+		);
+	}
+	return null;
+}
+
 export interface Received {
 	original: string;
 	path: string;
+}
+
+/**
+ * Writes one file part to `path`; settles once the file is closed. When the disk refuses a write
+ * (full, read-only), the rest of the part is read and dropped rather than left waiting: busboy
+ * waits for a part's stream to be read before it reads on, so a stream left unread would hang
+ * the whole request, with no answer ever sent.
+ */
+function saveStream(part: Readable, path: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const out = createWriteStream(path);
+		let failure: Error | null = null;
+		out.once('error', (e) => {
+			failure ??= e;
+			part.unpipe(out);
+			part.resume();
+		});
+		// The client went away (busboy destroys the part's stream): stop writing.
+		part.once('error', (e) => {
+			failure ??= e;
+			out.destroy();
+		});
+		out.once('close', () => (failure ? reject(failure) : resolve()));
+		part.pipe(out);
+	});
 }
 
 /** Streams every file part of a multipart request to disk. */
@@ -48,7 +91,11 @@ export async function receiveFiles(request: Request, dir = uploadDir()): Promise
 		throw new UploadError('send the files as multipart/form-data (field name: file)', 400);
 	}
 	if (!request.body) throw new UploadError('the request has no body', 400);
-	mkdirSync(dir, { recursive: true });
+	try {
+		mkdirSync(dir, { recursive: true });
+	} catch (e) {
+		throw storageError(e) ?? e;
+	}
 	const received: Received[] = [];
 	const writes: Promise<void>[] = [];
 	let tooLarge: string | null = null;
@@ -62,11 +109,23 @@ export async function receiveFiles(request: Request, dir = uploadDir()): Promise
 		stream.on('limit', () => {
 			tooLarge = original;
 		});
-		writes.push(pipeline(stream, createWriteStream(path)));
+		const write = saveStream(stream, path);
+		// Awaited below; until then a failed write (a full disk) must not count as unhandled,
+		// which would end the server process.
+		write.catch(() => {});
+		writes.push(write);
 		received.push({ original, path });
 	});
-	await pipeline(Readable.fromWeb(request.body as unknown as WebReadableStream), busboy);
-	await Promise.all(writes);
+	try {
+		await pipeline(Readable.fromWeb(request.body as unknown as WebReadableStream), busboy);
+		await Promise.all(writes);
+	} catch (e) {
+		// The client went away mid-upload, or the upload folder cannot take the file: remove
+		// whatever was written so far (once every write has stopped), so nothing half-written stays.
+		await Promise.allSettled(writes);
+		for (const r of received) rmSync(r.path, { force: true });
+		throw storageError(e) ?? e;
+	}
 	if (tooLarge) {
 		for (const r of received) rmSync(r.path, { force: true });
 		throw new UploadError(
@@ -84,8 +143,9 @@ export async function importReceived(
 	importedBy: string,
 	dir = uploadDir()
 ): Promise<FileReport[]> {
-	const db = createDb(databasePathFromEnv());
+	let db: Db | null = null;
 	try {
+		db = createDb(databasePathFromEnv());
 		migrateDb(db);
 		const reports: FileReport[] = [];
 		for (const f of files) {
@@ -95,7 +155,9 @@ export async function importReceived(
 		}
 		return reports;
 	} finally {
-		db.$client.close();
+		db?.$client.close();
+		// Whatever was not kept (an error part-way) goes too: no half-handled upload stays.
+		for (const f of files) rmSync(f.path, { force: true });
 	}
 }
 
