@@ -259,6 +259,39 @@ describe('staged uploads, preview and background import', () => {
 		);
 	});
 
+	it('refuses other writes while an import runs, instead of freezing the server', async () => {
+		const { generateOewsCsv } = await import('../../bench/gen-oews');
+		const file = join(dir, 'synthetic_oews_M2038.csv');
+		await generateOewsCsv(file, 60_000);
+		const staged = await stage('synthetic_oews_M2038.csv', readFileSync(file));
+		const id = (staged.json() as { files: { id: string }[] }).files[0]!.id;
+		const started = await http('POST', `/api/uploads/${id}/import`, {
+			body: '{}',
+			headers: { ...bearer, 'content-type': 'application/json' }
+		});
+		expect(started.status).toBe(202);
+		const t0 = Date.now();
+		const put = await http('PUT', '/api/areas/31080/living-wage', {
+			body: JSON.stringify({ annualWage: 50000 }),
+			headers: { ...bearer, 'content-type': 'application/json' }
+		});
+		expect(put.status).toBe(409);
+		expect(put.text).toContain('An import is running');
+		// Answered at once, not after waiting for the lock.
+		expect(Date.now() - t0).toBeLessThan(2000);
+		// The same upload cannot be queued twice.
+		const again = await http('POST', `/api/uploads/${id}/import`, {
+			body: '{}',
+			headers: { ...bearer, 'content-type': 'application/json' }
+		});
+		expect([404, 409]).toContain(again.status);
+		const done = (await events((started.json() as { id: string }).id)).at(-1)!;
+		expect(done.data).toMatchObject({ report: { status: 'imported', rowsImported: 60_000 } });
+		// Afterwards writing works again; the synthetic run is removed.
+		const runId = (done.data.report as { runId: number }).runId;
+		expect((await http('DELETE', `/api/imports/${runId}`, { headers: bearer })).status).toBe(200);
+	});
+
 	it('rejects malformed import requests', async () => {
 		const staged = await stage('y.csv', 'a,b\n1,2\n');
 		const id = (staged.json() as { files: { id: string }[] }).files[0]!.id;

@@ -35,13 +35,14 @@ function signature(token: string, expires: number, name: string): string {
 
 /** The name an editor gives at sign-in, kept for the import history: plain text, short. */
 export function cleanName(name: string): string {
-	return (
-		name
-			.replace(/[\p{C}]/gu, ' ')
-			.replace(/\s+/g, ' ')
-			.trim()
-			.slice(0, 60) || 'editor'
-	);
+	let clean = name
+		.replace(/[\p{C}]/gu, ' ')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.slice(0, 60);
+	// The cookie carries the name: at most 90 bytes of UTF-8 (120 base64url characters).
+	while (Buffer.byteLength(clean) > 90) clean = [...clean].slice(0, -1).join('');
+	return clean.trim() || 'editor';
 }
 
 /** A session value for `name`, valid until `now + SESSION_HOURS`. */
@@ -195,4 +196,24 @@ export function checkSignIn(
 	}
 	limiter.succeed(client);
 	return 'ok';
+}
+
+/**
+ * Only a page of this site may be the place to return to: the value must resolve to this origin
+ * (browsers drop tabs and newlines from URLs, so `/\t/evil.example` would leave it) and is
+ * rebuilt from its parts.
+ */
+export function safeNext(raw: string | null, origin: string, fallback: string): string {
+	if (!raw || !raw.startsWith('/') || raw.includes('\\')) return fallback;
+	// Control characters (tab, newline…): browsers drop them, which can turn `/\t/x` into `//x`.
+	for (let i = 0; i < raw.length; i++)
+		if (raw.charCodeAt(i) < 32 || raw.charCodeAt(i) === 127) return fallback;
+	let target: URL;
+	try {
+		target = new URL(raw, origin);
+	} catch {
+		return fallback;
+	}
+	if (target.origin !== origin) return fallback;
+	return `${target.pathname}${target.search}${target.hash}`;
 }

@@ -6,6 +6,7 @@
  * Jobs are kept in memory: a restart forgets finished ones (their runs are in the history).
  */
 import { randomUUID } from 'node:crypto';
+import { apiError } from './api';
 import { createDb, databasePathFromEnv, migrateDb } from './db/client';
 import { importFile, publicReport, type ImportProgress } from './import/load';
 import { saveMapping } from './import/preview';
@@ -45,6 +46,27 @@ interface Job {
 const KEEP_FINISHED = 20;
 const jobs = new Map<string, Job>();
 let queue: Promise<void> = Promise.resolve();
+/** Imports waiting or running, through the data page's jobs or POST /api/imports. */
+let pending = 0;
+
+/**
+ * Runs `work` after every import before it, one at a time: SQLite has one writer, and a second
+ * import waiting for the lock would block the server's event loop.
+ */
+export function exclusive<T>(work: () => Promise<T>): Promise<T> {
+	pending++;
+	const result = queue.then(work).finally(() => pending--);
+	queue = result.then(
+		() => undefined,
+		() => undefined
+	);
+	return result;
+}
+
+/** True while an import holds (or waits for) the database's write lock. */
+export function importBusy(): boolean {
+	return pending > 0;
+}
 
 function snapshot(job: Job): JobView {
 	const v = job.view;
@@ -91,7 +113,7 @@ export function startImport(staged: Staged, request: ImportRequest, by: string):
 		}
 	};
 	jobs.set(job.view.id, job);
-	queue = queue.then(() => run(job));
+	void exclusive(() => run(job));
 	return snapshot(job);
 }
 
@@ -110,22 +132,29 @@ async function run(job: Job): Promise<void> {
 				importedBy: job.view.by,
 				progress: job.progress
 			});
-			if (
-				report.status === 'imported' &&
-				request.remember &&
-				request.columnMap &&
-				Object.keys(request.columnMap).length > 0 &&
-				report.header
-			) {
-				saveMapping(db, report.header, request.columnMap, job.view.by);
+			job.view.report = { ...publicReport(report), runId: report.runId };
+			// After the commit: a failure here is a note, not a failed import.
+			try {
+				if (
+					report.status === 'imported' &&
+					request.remember &&
+					request.columnMap &&
+					Object.keys(request.columnMap).length > 0 &&
+					report.header
+				) {
+					saveMapping(db, report.header, request.columnMap, job.view.by);
+				}
+				keepOrDrop(staged.path, report, staged.original);
+			} catch (e) {
+				job.view.report.notes.push(
+					`imported, but the mapping or the original file could not be kept: ${(e as Error).message}`
+				);
 			}
 		} finally {
 			db.$client.close();
 		}
-		keepOrDrop(staged.path, report, staged.original);
-		job.view.report = { ...publicReport(report), runId: report.runId };
 	} catch (e) {
-		job.view.report = {
+		job.view.report ??= {
 			file: staged.original,
 			source: null,
 			status: 'rejected',
@@ -147,4 +176,13 @@ async function run(job: Job): Promise<void> {
 function forgetOld(): void {
 	const done = [...jobs.values()].filter((j) => j.view.state === 'done');
 	for (const j of done.slice(0, Math.max(0, done.length - KEEP_FINISHED))) jobs.delete(j.view.id);
+}
+
+/** 409 while an import runs (its write lock would make this write wait), else null. */
+export function refuseWhileImporting(): Response | null {
+	if (!importBusy()) return null;
+	return apiError(
+		409,
+		'An import is running: the data cannot be changed until it has finished (follow it on the data page), then try again.'
+	);
 }

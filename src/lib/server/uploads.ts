@@ -14,6 +14,8 @@ import { createDb, databasePathFromEnv, migrateDb, type Db } from './db/client';
 import { importFile, type FileReport } from './import/load';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+/** Files in one upload request. */
+export const MAX_FILES = 20;
 
 export function uploadDir(env: Record<string, string | undefined> = process.env): string {
 	return resolve(env.UPLOAD_DIR ?? 'data/uploads');
@@ -101,7 +103,11 @@ export async function receiveFiles(request: Request, dir = uploadDir()): Promise
 	let tooLarge: string | null = null;
 	const busboy = Busboy({
 		headers: { 'content-type': type },
-		limits: { fileSize: MAX_UPLOAD_BYTES, files: 20 }
+		limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_FILES }
+	});
+	let tooMany = false;
+	busboy.on('filesLimit', () => {
+		tooMany = true;
 	});
 	busboy.on('file', (_field, stream, info) => {
 		const original = safeName(info.filename ?? 'upload');
@@ -125,6 +131,10 @@ export async function receiveFiles(request: Request, dir = uploadDir()): Promise
 		await Promise.allSettled(writes);
 		for (const r of received) rmSync(r.path, { force: true });
 		throw storageError(e) ?? e;
+	}
+	if (tooMany) {
+		for (const r of received) rmSync(r.path, { force: true });
+		throw new UploadError(`send at most ${MAX_FILES} files at once`, 413);
 	}
 	if (tooLarge) {
 		for (const r of received) rmSync(r.path, { force: true });

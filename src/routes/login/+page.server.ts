@@ -1,15 +1,17 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { checkSignIn, cleanName, editorToken, newSession, SESSION_COOKIE } from '$lib/server/auth';
+import {
+	checkSignIn,
+	cleanName,
+	editorToken,
+	newSession,
+	safeNext,
+	SESSION_COOKIE
+} from '$lib/server/auth';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only a path on this site (no `//host`, no scheme) may be the place to return to. */
-function safeNext(raw: string | null): string {
-	return raw && /^\/(?![/\\])/.test(raw) ? raw : localizeHref('/data');
-}
-
 export const load: PageServerLoad = ({ url }) => ({
-	next: safeNext(url.searchParams.get('next'))
+	next: safeNext(url.searchParams.get('next'), url.origin, localizeHref('/data'))
 });
 
 export const actions: Actions = {
@@ -17,7 +19,11 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const token = String(form.get('token') ?? '');
 		const name = cleanName(String(form.get('name') ?? ''));
-		const next = safeNext(String(form.get('next') ?? '') || null);
+		const next = safeNext(
+			String(form.get('next') ?? '') || null,
+			url.origin,
+			localizeHref('/data')
+		);
 		const result = checkSignIn(token, getClientAddress());
 		if (result === 'off') return fail(403, { reason: 'off' as const, name });
 		if (typeof result === 'number') {

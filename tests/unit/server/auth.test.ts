@@ -6,6 +6,7 @@ import {
 	limiter,
 	MAX_FAILURES,
 	newSession,
+	safeNext,
 	requireEditor,
 	SESSION_COOKIE,
 	sessionName,
@@ -83,6 +84,13 @@ describe('sessions', () => {
 		expect(name.length).toBe(60);
 		expect(cleanName('   ')).toBe('editor');
 	});
+	it('keeps a long non-Latin name within what the cookie can carry', () => {
+		const name = '王'.repeat(40); // 120 bytes of UTF-8
+		const s = newSession('t0ken', name);
+		const back = sessionName(s.value, 't0ken')!;
+		expect(back).toBe('王'.repeat(30));
+		expect(Buffer.byteLength(back)).toBeLessThanOrEqual(90);
+	});
 	it('cannot be altered to another name', () => {
 		const s = newSession('t0ken', 'Ana').value.split('.');
 		const renamed = [s[0], Buffer.from('Admin').toString('base64url'), s[2]].join('.');
@@ -110,5 +118,23 @@ describe('FailureLimiter and checkSignIn', () => {
 			expect(checkSignIn('nope', client, 'secret')).toBe('wrong');
 		expect(checkSignIn('secret', client, 'secret')).toBeGreaterThan(0);
 		limiter.succeed(client);
+	});
+});
+
+describe('safeNext (where sign-in returns to)', () => {
+	const origin = 'http://localhost:3000';
+	it.each([
+		['/regions/31080?year=2021#table', '/regions/31080?year=2021#table'],
+		['/es/pathways?area=31080', '/es/pathways?area=31080'],
+		['//evil.example/x', '/data'],
+		['/\\evil.example', '/data'],
+		['/\t/evil.example/phish', '/data'],
+		['/\n/evil.example', '/data'],
+		['https://evil.example/', '/data'],
+		['javascript:alert(1)', '/data'],
+		['data', '/data'],
+		[null, '/data']
+	])('%j → %s', (raw, expected) => {
+		expect(safeNext(raw, origin, '/data')).toBe(expected);
 	});
 });

@@ -124,6 +124,43 @@ function scratchDb(): Database.Database {
 	return sqlite;
 }
 
+/**
+ * Reference tables some formats read while importing (OEWS 2019–2020: the hybrid crosswalk;
+ * CPS Table 11: SOC titles; SOC files: known occupations), copied from the real database so the
+ * dry run judges a file as the import will. `import_runs` comes along for their foreign keys,
+ * with its hashes changed so the file being previewed is never taken as already imported.
+ */
+const REFERENCE_TABLES = [
+	'areas',
+	'occupations',
+	'occupation_crosswalk',
+	'soc_definitions',
+	'occupation_titles'
+] as const;
+
+function copyReference(scratch: Database.Database, realPath: string): void {
+	if (!realPath || realPath === ':memory:') return;
+	scratch.pragma('foreign_keys = OFF');
+	scratch.prepare('ATTACH DATABASE ? AS real').run(realPath);
+	try {
+		const columns = (
+			scratch.prepare("SELECT name FROM pragma_table_info('import_runs')").all() as {
+				name: string;
+			}[]
+		).map((c) => c.name);
+		const select = columns.map((c) => (c === 'sha256' ? `'reference-' || id` : c)).join(', ');
+		scratch.exec(
+			`INSERT INTO main.import_runs (${columns.join(', ')}) SELECT ${select} FROM real.import_runs`
+		);
+		for (const table of REFERENCE_TABLES) {
+			scratch.exec(`INSERT INTO main.${table} SELECT * FROM real.${table}`);
+		}
+	} finally {
+		scratch.exec('DETACH DATABASE real');
+		scratch.pragma('foreign_keys = ON');
+	}
+}
+
 export async function previewUpload(
 	db: Db,
 	path: string,
@@ -131,6 +168,7 @@ export async function previewUpload(
 ): Promise<UploadPreview> {
 	const scratch = scratchDb();
 	try {
+		copyReference(scratch, db.$client.name);
 		const run = (columnMap?: Record<string, string>) =>
 			importFile(scratch, path, {
 				fileName: options.fileName,

@@ -5,6 +5,7 @@ import { publicReport } from '$lib/server/import/load';
 import { importReceived, receiveFiles, UploadError } from '$lib/server/uploads';
 import { csvResponse, toCsv } from '$lib/server/csv-out';
 import { getDb } from '$lib/server/db';
+import { exclusive } from '$lib/server/jobs';
 import { listImportRuns } from '$lib/server/db/queries/imports';
 import type { RequestHandler } from './$types';
 
@@ -47,7 +48,7 @@ export const POST: RequestHandler = async (event) => {
 		if (e instanceof UploadError) return apiError(e.status, e.message);
 		throw e;
 	}
-	const reports = await importReceived(files, editorName(event));
+	const reports = await exclusive(() => importReceived(files, editorName(event)));
 	return json(
 		{ files: reports.map(publicReport) },
 		{ status: reports.some((r) => r.status === 'rejected') ? 422 : 200 }

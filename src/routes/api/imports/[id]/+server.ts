@@ -2,12 +2,15 @@ import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/api';
 import { requireEditor } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
+import { refuseWhileImporting } from '$lib/server/jobs';
 import { deleteImportRun } from '$lib/server/db/queries/imports';
 import type { RequestHandler } from './$types';
 
 export const DELETE: RequestHandler = (event) => {
 	const denied = requireEditor(event);
 	if (denied) return denied;
+	const busy = refuseWhileImporting();
+	if (busy) return busy;
 	const { params } = event;
 	if (!/^\d{1,9}$/.test(params.id)) return apiError(400, 'the import id must be a number');
 	const deleted = deleteImportRun(getDb(), Number(params.id));

@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/api';
 import { editorName, requireEditor } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
+import { refuseWhileImporting } from '$lib/server/jobs';
 import { saveCuratedEdit } from '$lib/server/db/queries/curated';
 import type { RequestHandler } from './$types';
 
@@ -11,6 +12,8 @@ const SOC = /^\d{2}-\d{4}$/;
 export const POST: RequestHandler = async (event) => {
 	const denied = requireEditor(event);
 	if (denied) return denied;
+	const busy = refuseWhileImporting();
+	if (busy) return busy;
 	const { request } = event;
 	let body: Record<string, unknown>;
 	try {

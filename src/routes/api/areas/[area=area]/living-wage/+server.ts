@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/api';
 import { editorName, requireEditor } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
+import { refuseWhileImporting } from '$lib/server/jobs';
 import { getArea } from '$lib/server/db/queries/oews';
 import { clearLivingWage, livingWageFor, setLivingWage } from '$lib/server/db/queries/sources';
 import type { RequestHandler } from './$types';
@@ -16,6 +17,8 @@ export const GET: RequestHandler = ({ params }) => {
 export const PUT: RequestHandler = async (event) => {
 	const denied = requireEditor(event);
 	if (denied) return denied;
+	const busy = refuseWhileImporting();
+	if (busy) return busy;
 	const { params, request } = event;
 	const db = getDb();
 	if (!getArea(db, params.area))
@@ -55,6 +58,8 @@ export const PUT: RequestHandler = async (event) => {
 export const DELETE: RequestHandler = (event) => {
 	const denied = requireEditor(event);
 	if (denied) return denied;
+	const busy = refuseWhileImporting();
+	if (busy) return busy;
 	const db = getDb();
 	if (!getArea(db, event.params.area))
 		return apiError(404, `No area with code ${event.params.area} in the database.`);

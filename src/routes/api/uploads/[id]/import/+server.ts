@@ -13,10 +13,6 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async (event) => {
 	const denied = requireEditor(event);
 	if (denied) return denied;
-	const staged = findStaged(event.params.id);
-	if (!staged)
-		return apiError(404, 'No such upload (uploads not imported are cleared after a day).');
-	if (isQueued(staged.id)) return apiError(409, 'This upload is already being imported.');
 	let body: Record<string, unknown> = {};
 	const text = await event.request.text();
 	if (text.trim() !== '') {
@@ -43,6 +39,11 @@ export const POST: RequestHandler = async (event) => {
 	const map = columnMap
 		? Object.fromEntries(Object.entries(columnMap).filter(([, v]) => v !== ''))
 		: undefined;
+	// No await from here to the start: two quick requests cannot both queue the same upload.
+	const staged = findStaged(event.params.id);
+	if (!staged)
+		return apiError(404, 'No such upload (uploads not imported are cleared after a day).');
+	if (isQueued(staged.id)) return apiError(409, 'This upload is already being imported.');
 	const job = startImport(
 		staged,
 		{
