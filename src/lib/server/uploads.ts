@@ -208,8 +208,12 @@ export function stagedId(r: Received): string {
 	return STAGED.exec(basename(r.path))![1]!;
 }
 
-export async function stageFiles(request: Request, dir = stagingDir()): Promise<Staged[]> {
-	clearOldStaged(dir);
+export async function stageFiles(
+	request: Request,
+	dir = stagingDir(),
+	inUse: (id: string) => boolean = () => false
+): Promise<Staged[]> {
+	clearOldStaged(dir, inUse);
 	const files = await receiveFiles(request, dir);
 	return files.map((f) => ({ ...f, id: stagedId(f), size: statSync(f.path).size }));
 }
@@ -235,7 +239,8 @@ export function discardStaged(id: string, dir = stagingDir()): boolean {
 	return true;
 }
 
-function clearOldStaged(dir: string): void {
+/** Removes staged files older than a day, except those an import is waiting for. */
+function clearOldStaged(dir: string, inUse: (id: string) => boolean): void {
 	let entries: string[];
 	try {
 		entries = readdirSync(dir);
@@ -245,6 +250,8 @@ function clearOldStaged(dir: string): void {
 	const now = Date.now();
 	for (const e of entries) {
 		const path = join(dir, e);
+		const id = STAGED.exec(e)?.[1];
+		if (id && inUse(id)) continue;
 		try {
 			if (now - statSync(path).mtimeMs > STAGED_MAX_AGE_MS) rmSync(path, { force: true });
 		} catch {
