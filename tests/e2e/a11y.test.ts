@@ -9,7 +9,8 @@ const PAGES = [
 	'/compare?areas=31080,99',
 	'/pathways?area=31080',
 	'/data',
-	'/login'
+	'/login',
+	'/es/data'
 ];
 
 describe.skipIf(skipBrowser)('accessibility (axe)', () => {
