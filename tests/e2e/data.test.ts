@@ -154,6 +154,32 @@ describe.skipIf(skipBrowser)('data page', () => {
 		await page.context().close();
 	});
 
+	it('reports a problem past the checked sample after the import, and offers the file again', async () => {
+		const page = await openPage(inject('e2eBaseUrl'), 1280);
+		await signIn(page, 'Kim');
+		await page.waitForURL(/\/data$/);
+		const rows = Array.from({ length: 2100 }, (_, i) => `Cert ${i},Issuer,15-1232`);
+		rows[2099] = 'Cert bad,Issuer,15-12X2';
+		const file = join(dir, 'credentials_long.csv');
+		writeFileSync(file, `name,issuer,soc\n${rows.join('\n')}\n`);
+		await page.getByLabel('Choose files').setInputFiles(file);
+		const card = page.getByRole('region', { name: /credentials_long\.csv/ });
+		await card.getByText(/The first 2,000 rows were checked and are fine/).waitFor();
+		await card.getByRole('button', { name: 'Import' }).click();
+		const jobs = page.getByRole('region', { name: 'Imports in progress and just finished' });
+		const report = jobs.locator('li', { hasText: 'credentials_long.csv' });
+		await report.getByText(/^Not imported/).waitFor({ timeout: 60_000 });
+		expect(await report.locator('.issues li').first().textContent()).toContain('Line 2101');
+		expect(await historyRow(page, 'credentials_long.csv').count()).toBe(0);
+		await report.getByRole('button', { name: /Check this file again/ }).click();
+		const again = page.getByRole('region', { name: /credentials_long\.csv \(/ });
+		await again.getByText(/The first 2,000 rows were checked/).waitFor();
+		await again.getByRole('button', { name: 'Discard' }).click();
+		await again.waitFor({ state: 'detached' });
+		expect(pageErrors(page)).toEqual([]);
+		await page.context().close();
+	});
+
 	it('shows the progress of a long import from the server, also after a reload', async () => {
 		const page = await openPage(inject('e2eBaseUrl'), 1280);
 		await signIn(page, 'Robin');

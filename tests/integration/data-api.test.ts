@@ -254,6 +254,9 @@ describe('staged uploads, preview and background import', () => {
 		});
 		const end = (await events((run.json() as { id: string }).id)).at(-1)!;
 		expect(end.data).toMatchObject({ report: { status: 'rejected', rowsImported: 0 } });
+		// The rejected file stays staged, to be checked and imported again without re-sending it.
+		expect((await http('GET', `/api/uploads/${id2}`, { headers: bearer })).status).toBe(200);
+		expect((end.data as { upload: string }).upload).toBe(id2);
 		expect(((await (await fetch(`${server.url}/api/imports`)).json()) as unknown[]).length).toBe(
 			before
 		);

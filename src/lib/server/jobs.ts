@@ -16,6 +16,8 @@ export type JobState = 'queued' | 'running' | 'done';
 
 export interface JobView {
 	id: string;
+	/** The staged upload it imports; kept after a rejection so it can be checked and retried. */
+	upload: string;
 	file: string;
 	size: number;
 	state: JobState;
@@ -100,6 +102,7 @@ export function startImport(staged: Staged, request: ImportRequest, by: string):
 		progress: { rows: 0, bytes: 0 },
 		view: {
 			id: randomUUID(),
+			upload: staged.id,
 			file: staged.original,
 			size: staged.size,
 			state: 'queued',
@@ -144,7 +147,9 @@ async function run(job: Job): Promise<void> {
 				) {
 					saveMapping(db, report.header, request.columnMap, job.view.by);
 				}
-				keepOrDrop(staged.path, report, staged.original);
+				// A rejected file stays staged: the editor can fix the year or mapping and retry
+				// without sending it again (staging clears it after a day).
+				if (report.status !== 'rejected') keepOrDrop(staged.path, report, staged.original);
 			} catch (e) {
 				job.view.report.notes.push(
 					`imported, but the mapping or the original file could not be kept: ${(e as Error).message}`
