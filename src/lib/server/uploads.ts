@@ -122,6 +122,9 @@ export async function receiveFiles(request: Request, dir = uploadDir()): Promise
 		writes.push(write);
 		received.push({ original, path });
 	});
+	const discardAll = () => {
+		for (const r of received) rmSync(r.path, { force: true });
+	};
 	try {
 		await pipeline(Readable.fromWeb(request.body as unknown as WebReadableStream), busboy);
 		await Promise.all(writes);
@@ -129,15 +132,15 @@ export async function receiveFiles(request: Request, dir = uploadDir()): Promise
 		// The client went away mid-upload, or the upload folder cannot take the file: remove
 		// whatever was written so far (once every write has stopped), so nothing half-written stays.
 		await Promise.allSettled(writes);
-		for (const r of received) rmSync(r.path, { force: true });
+		discardAll();
 		throw storageError(e) ?? e;
 	}
 	if (tooMany) {
-		for (const r of received) rmSync(r.path, { force: true });
+		discardAll();
 		throw new UploadError(`send at most ${MAX_FILES} files at once`, 413);
 	}
 	if (tooLarge) {
-		for (const r of received) rmSync(r.path, { force: true });
+		discardAll();
 		throw new UploadError(
 			`${tooLarge} is larger than the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB limit`,
 			413
@@ -169,6 +172,17 @@ export async function importReceived(
 		// Whatever was not kept (an error part-way) goes too: no half-handled upload stays.
 		for (const f of files) rmSync(f.path, { force: true });
 	}
+}
+
+/** The sha256 of every kept original (`<sha256>-<name>` in the upload folder): one listing. */
+export function storedShas(dir = uploadDir()): Set<string> {
+	let entries: string[];
+	try {
+		entries = readdirSync(dir);
+	} catch {
+		return new Set();
+	}
+	return new Set(entries.filter((e) => /^[0-9a-f]{64}-/.test(e)).map((e) => e.slice(0, 64)));
 }
 
 /** The stored original of an imported file, found by its sha256, or null. */
