@@ -11,7 +11,9 @@ migrateDb(db);
 for (const p of prepare) await importFile(db.$client, p);
 const start = performance.now();
 const report = await importFile(db.$client, file, {
-	year: /oews_synthetic/.test(file) ? 2024 : undefined
+	year: /oews_synthetic/.test(file) ? 2024 : undefined,
+	// IMPORT_WRITER=inline measures the single-thread path for comparison.
+	writer: process.env.IMPORT_WRITER === 'inline' ? 'inline' : undefined
 });
 const seconds = (performance.now() - start) / 1000;
 db.$client.pragma('wal_checkpoint(TRUNCATE)');

@@ -46,6 +46,22 @@ export interface Phase {
 	parentMs: number;
 }
 
+/**
+ * Wraps `proto.exec` (better-sqlite3's Database.prototype) to `mark` BEGIN, COMMIT and ROLLBACK.
+ * JavaScript source, run on the main thread and prepended to the writer thread's program.
+ */
+const MARK_TRANSACTIONS = `
+	const exec = proto.exec;
+	proto.exec = function (sql) {
+		const verb = sql.trim().toUpperCase();
+		if (verb === 'COMMIT') mark('commit');
+		const result = exec.call(this, sql);
+		if (verb === 'BEGIN IMMEDIATE') mark('begin');
+		else if (verb === 'COMMIT') mark('committed');
+		else if (verb === 'ROLLBACK') mark('rollback');
+		return result;
+	};`;
+
 if (process.env[PHASE_ENV] === '1') installPhaseMarks();
 
 function installPhaseMarks(): void {
@@ -77,16 +93,7 @@ function installPhaseMarks(): void {
 
 	const Database = require('better-sqlite3') as typeof import('better-sqlite3');
 	const proto = Database.prototype;
-	const exec = proto.exec;
-	proto.exec = function (this: typeof proto, sql: string) {
-		const verb = sql.trim().toUpperCase();
-		if (verb === 'COMMIT') mark('commit');
-		const result = exec.call(this, sql);
-		if (verb === 'BEGIN IMMEDIATE') mark('begin');
-		else if (verb === 'COMMIT') mark('committed');
-		else if (verb === 'ROLLBACK') mark('rollback');
-		return result;
-	};
+	new Function('proto', 'mark', MARK_TRANSACTIONS)(proto, mark);
 	const close = proto.close;
 	proto.close = function (this: typeof proto) {
 		mark('close');
@@ -95,6 +102,27 @@ function installPhaseMarks(): void {
 		return result;
 	};
 	process.once('exit', () => mark('exit'));
+
+	// Imports of the large sources write on a writer thread (import/writes.ts), which loads its
+	// own copy of better-sqlite3: the same marks for BEGIN/COMMIT/ROLLBACK there, prepended to the
+	// thread's program.
+	const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+	const Worker = threads.Worker;
+	const inThread = `{
+		const { workerData } = require('node:worker_threads');
+		const fs = require('node:fs');
+		// on the main thread's clock (a thread's performance.now() starts at the thread's start)
+		const now = () => performance.timeOrigin + performance.now() - ${performance.timeOrigin};
+		const mark = (name) => fs.writeSync(2, '${MARK} ' + now().toFixed(1) + ' ' + name + '\\n');
+		const proto = require(workerData.driver).prototype;
+		${MARK_TRANSACTIONS}
+	}\n`;
+	threads.Worker = class extends Worker {
+		constructor(code: string | URL, options?: import('node:worker_threads').WorkerOptions) {
+			super(options?.eval && typeof code === 'string' ? inThread + code : code, options);
+		}
+	} as typeof Worker;
+	syncBuiltinESMExports();
 }
 
 export interface ImportChild {

@@ -2,6 +2,7 @@
  * One cheap pass over a file before it is parsed: its sha256 (to skip files already imported),
  * its size, whether it is an XLSX workbook, and the text encoding of a delimited file.
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -17,11 +18,46 @@ export interface FileInfo {
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
+/**
+ * Bytes at the end of `chunk` that begin a UTF-8 character the chunk does not finish (0–3): they
+ * are checked with the next chunk.
+ */
+export function unfinishedUtf8(chunk: Uint8Array): number {
+	for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+		const b = chunk[chunk.length - back]!;
+		if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
+		const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+		return need > back ? back : 0;
+	}
+	return 0;
+}
+
+/**
+ * Checks that a stream of chunks is UTF-8 without decoding it (decoding a large file to text
+ * only to drop it cost time and left tens of MB of strings for the collector).
+ */
+class Utf8Check {
+	valid = true;
+	private carry: Buffer | null = null;
+
+	add(chunk: Buffer) {
+		if (!this.valid) return;
+		const bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+		const tail = unfinishedUtf8(bytes);
+		if (!isUtf8(bytes.subarray(0, bytes.length - tail))) this.valid = false;
+		this.carry = tail > 0 ? Buffer.from(bytes.subarray(bytes.length - tail)) : null;
+	}
+
+	end(): boolean {
+		if (this.carry) this.valid = false;
+		return this.valid;
+	}
+}
+
 export async function inspectFile(path: string): Promise<FileInfo> {
 	const { size } = await stat(path);
 	const hash = createHash('sha256');
-	const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-	let validUtf8 = true;
+	const utf8 = new Utf8Check();
 	let first: Buffer | null = null;
 	let sawNul = false;
 	for await (const chunk of createReadStream(path, {
@@ -29,22 +65,10 @@ export async function inspectFile(path: string): Promise<FileInfo> {
 	}) as AsyncIterable<Buffer>) {
 		hash.update(chunk);
 		if (!first) first = chunk;
-		if (validUtf8) {
-			try {
-				utf8.decode(chunk, { stream: true });
-			} catch {
-				validUtf8 = false;
-			}
-		}
+		utf8.add(chunk);
 		if (!sawNul && chunk.includes(0)) sawNul = true;
 	}
-	if (validUtf8) {
-		try {
-			utf8.decode();
-		} catch {
-			validUtf8 = false;
-		}
-	}
+	const validUtf8 = utf8.end();
 	const head = first ?? Buffer.alloc(0);
 	let format: FileInfo['format'] = 'delimited';
 	if (size === 0) format = 'empty';

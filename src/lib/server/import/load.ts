@@ -12,6 +12,7 @@ import { ReadError, type RowSink } from './rows';
 import { detectAdapter, ADAPTERS } from './sources/index';
 import { ImportError, type AdapterSession, type Issue, type SourceAdapter } from './sources/types';
 import { readWorkbook } from './xlsx';
+import { InlineWrites, WriterThread, canWriteOnThread, type Writes } from './writes';
 
 export type ImportStatus = 'imported' | 'skipped' | 'rejected';
 
@@ -85,6 +86,11 @@ export interface ImportOptions {
 	 * preview, and roll everything back. Meant for a scratch database (see preview.ts).
 	 */
 	sample?: number;
+	/**
+	 * Where an adapter with `deferredWrites` writes: on a writer thread (default, for a database
+	 * file) or inline on this connection. Both give the same database; `inline` is for tests.
+	 */
+	writer?: 'thread' | 'inline';
 }
 
 /** Data rows a dry run keeps to show. */
@@ -163,6 +169,9 @@ class FileImport {
 	sheetName: string | null = null;
 	inTransaction = false;
 	stopped = false;
+	writes: Writes | null = null;
+	/** The writer thread holding this file's transaction, when the adapter's writes run there. */
+	thread: WriterThread | null = null;
 
 	constructor(
 		readonly sqlite: Sqlite,
@@ -237,6 +246,7 @@ class FileImport {
 		try {
 			this.session = adapter.open({
 				sqlite: this.sqlite,
+				writes: this.writes!,
 				runId: this.runId!,
 				fileName: this.fileName,
 				header: this.header,
@@ -314,6 +324,7 @@ class FileImport {
 			if (cells.length < width) while (cells.length < width) cells.push('');
 		}
 		const before = this.issues.length;
+		this.writes!.line = line;
 		const result = this.session!.row(
 			cells,
 			line,
@@ -325,31 +336,55 @@ class FileImport {
 	}
 
 	begin(adapter: SourceAdapter): void {
+		const sql = `INSERT INTO import_runs (source, year, file_name, sha256, status, imported_by, started_at)
+			VALUES (?, NULL, ?, ?, 'imported', ?, ?)`;
+		const params = [
+			adapter.id,
+			this.fileName,
+			this.info.sha256,
+			this.options.importedBy ?? null,
+			new Date().toISOString()
+		];
+		const refused = (line: number | null, message: string) => this.issue(line, null, message);
+		if (
+			adapter.deferredWrites &&
+			this.options.sample === undefined &&
+			this.options.writer !== 'inline' &&
+			canWriteOnThread(this.sqlite)
+		) {
+			this.thread = new WriterThread(
+				this.sqlite.name,
+				{
+					refused,
+					failed: (error) => {
+						this.issue(null, null, databaseFailure(error) ?? `the import failed: ${error.message}`);
+						this.stopped = true;
+					}
+				},
+				{ maxPageCount: this.sqlite.pragma('max_page_count', { simple: true }) as number }
+			);
+			this.inTransaction = true;
+			this.runId = this.thread.begin(sql, params);
+			this.writes = this.thread;
+			return;
+		}
 		this.sqlite.exec('BEGIN IMMEDIATE');
 		this.inTransaction = true;
-		const run = this.sqlite
-			.prepare(
-				`INSERT INTO import_runs (source, year, file_name, sha256, status, imported_by, started_at)
-				 VALUES (?, NULL, ?, ?, 'imported', ?, ?)`
-			)
-			.run(
-				adapter.id,
-				this.fileName,
-				this.info.sha256,
-				this.options.importedBy ?? null,
-				new Date().toISOString()
-			);
-		this.runId = Number(run.lastInsertRowid);
+		this.runId = Number(this.sqlite.prepare(sql).run(params).lastInsertRowid);
+		this.writes = new InlineWrites(this.sqlite, refused);
 	}
 
-	rollback(): void {
+	async rollback(): Promise<void> {
+		if (this.thread) await this.thread.rollback();
 		// SQLite may have rolled back already (SQLITE_FULL, SQLITE_IOERR): a second ROLLBACK throws.
-		if (this.inTransaction && this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+		else if (this.inTransaction && this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
 		this.inTransaction = false;
 	}
 
 	/** Closes the read: final checks, then COMMIT or ROLLBACK. */
-	finish(): FileReport {
+	async finish(): Promise<FileReport> {
+		// Rows the writer thread refused are reported before anything is decided.
+		if (this.thread) await this.thread.drain();
 		if (!this.adapter && this.issues.length === 0 && !this.firstRow) {
 			this.issue(null, null, 'the file holds only blank lines: there is no header and no data');
 		}
@@ -372,7 +407,7 @@ class FileImport {
 					this.issue(null, column === null ? null : column + 1, message)
 				);
 			}
-			this.rollback();
+			await this.rollback();
 			const year = this.session?.year ?? null;
 			return this.report(this.issues.length > 0 ? 'rejected' : 'imported', year, null);
 		}
@@ -384,25 +419,35 @@ class FileImport {
 		}
 		const year = this.session?.year ?? null;
 		if (this.issues.length > 0 || !this.inTransaction) {
-			this.rollback();
+			await this.rollback();
 			if (this.stopped && this.issues.length >= this.maxIssues) {
 				this.notes.push(`reading stopped after ${this.maxIssues} problems`);
 			}
 			return this.report('rejected', year, null);
 		}
-		this.sqlite
-			.prepare(
-				`UPDATE import_runs SET year = ?, rows_read = ?, rows_imported = ?, meta = ?, finished_at = ?
-				 WHERE id = ?`
-			)
-			.run(
+		const close: [string, unknown[]] = [
+			`UPDATE import_runs SET year = ?, rows_read = ?, rows_imported = ?, meta = ?, finished_at = ?
+			 WHERE id = ?`,
+			[
 				year,
 				this.rowsRead,
 				this.rowsImported,
 				meta ? JSON.stringify(meta) : null,
 				new Date().toISOString(),
 				this.runId
-			);
+			]
+		];
+		if (this.thread) {
+			const committed = await this.thread.commit([close]);
+			this.inTransaction = false;
+			if (!committed || this.issues.length > 0) {
+				if (this.issues.length === 0)
+					this.issue(null, null, 'the import failed: nothing was written');
+				return this.report('rejected', year, null);
+			}
+			return this.report('imported', year, this.runId);
+		}
+		this.sqlite.prepare(close[0]).run(close[1]);
 		this.sqlite.exec('COMMIT');
 		this.inTransaction = false;
 		return this.report('imported', year, this.runId);
@@ -538,7 +583,7 @@ export async function importFile(
 			await readDelimited(path, info.encoding, job.rows, options.progress);
 		}
 	} catch (e) {
-		job.rollback();
+		await job.rollback();
 		const failure = databaseFailure(e);
 		if (failure) job.issue(null, null, failure);
 		else if (e instanceof ReadError) job.issue(e.line, e.column, e.message);
@@ -555,9 +600,9 @@ export async function importFile(
 		return job.report('rejected', job.session?.year ?? null, null);
 	}
 	try {
-		return job.finish();
+		return await job.finish();
 	} catch (e) {
-		job.rollback();
+		await job.rollback();
 		job.issue(null, null, databaseFailure(e) ?? `the import failed: ${(e as Error).message}`);
 		return job.report('rejected', null, null);
 	}

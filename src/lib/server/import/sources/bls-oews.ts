@@ -13,6 +13,7 @@
  * - Industry-specific rows (NAICS other than 000000) are skipped and counted in the notes.
  */
 import type Database from 'better-sqlite3';
+import type { Writes } from '../writes';
 import type { AreaType, OccupationLevel } from '../../db/schema';
 import {
 	CellError,
@@ -107,9 +108,86 @@ const AREA_TYPE_CODES: Record<string, AreaType> = {
 	'6': 'nonmetro'
 };
 
-const O_GROUPS = new Set<OccupationLevel>(['total', 'major', 'minor', 'broad', 'detailed']);
+const LEVELS: readonly OccupationLevel[] = ['total', 'major', 'minor', 'broad', 'detailed'];
+const O_GROUPS = new Set<OccupationLevel>(LEVELS);
 
 export const NATIONAL_AREA = '99';
+
+/**
+ * A number for each (area, SOC code) an OEWS file has written, found again without reading the
+ * database (whose writes may still be on their way, see writes.ts). The area being read is a Map;
+ * an area left behind is packed into sorted typed arrays (12 bytes a code instead of ~35), so an
+ * all-data file of 420,000 rows holds ~5 MB, and files come area by area, so packing is rare.
+ */
+export class WrittenCodes {
+	private area: string | null = null;
+	private current = new Map<number, number>();
+	private readonly packed = new Map<string, { codes: Int32Array; values: Float64Array }>();
+	/** Codes that are not two digits, a dash and four digits (none in BLS files). */
+	private readonly other = new Map<string, number>();
+
+	get(area: string, soc: string): number | undefined {
+		const code = codeNumber(soc);
+		if (code === null) return this.other.get(`${area}|${soc}`);
+		if (area === this.area) {
+			const value = this.current.get(code);
+			if (value !== undefined) return value;
+		}
+		const packed = this.packed.get(area);
+		if (!packed) return undefined;
+		const at = search(packed.codes, code);
+		return at >= 0 ? packed.values[at] : undefined;
+	}
+
+	set(area: string, soc: string, value: number): void {
+		const code = codeNumber(soc);
+		if (code === null) {
+			this.other.set(`${area}|${soc}`, value);
+			return;
+		}
+		if (area !== this.area) this.enter(area);
+		const packed = this.packed.get(area);
+		const at = packed ? search(packed.codes, code) : -1;
+		if (at >= 0) packed!.values[at] = value;
+		else this.current.set(code, value);
+	}
+
+	private enter(area: string) {
+		if (this.area !== null && this.current.size > 0) {
+			const old = this.packed.get(this.area);
+			const entries = [...this.current];
+			if (old) old.codes.forEach((c, i) => entries.push([c, old.values[i]!]));
+			entries.sort((a, b) => a[0] - b[0]);
+			this.packed.set(this.area, {
+				codes: Int32Array.from(entries, (e) => e[0]),
+				values: Float64Array.from(entries, (e) => e[1])
+			});
+		}
+		this.area = area;
+		this.current = new Map();
+	}
+}
+
+/** `15-1252` → 151252; null for any other shape. */
+function codeNumber(soc: string): number | null {
+	if (soc.length !== 7 || soc.charCodeAt(2) !== 45) return null;
+	const n = Number(soc.slice(0, 2) + soc.slice(3));
+	return Number.isInteger(n) ? n : null;
+}
+
+/** Index of `code` in the sorted `codes`, or −1. */
+function search(codes: Int32Array, code: number): number {
+	let lo = 0;
+	let hi = codes.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const c = codes[mid]!;
+		if (c === code) return mid;
+		if (c < code) lo = mid + 1;
+		else hi = mid - 1;
+	}
+	return -1;
+}
 
 function columnIndex(keys: string[]): Partial<Record<Field, number>> {
 	const index: Partial<Record<Field, number>> = {};
@@ -157,7 +235,7 @@ function matchHeader(keys: string[]): HeaderMatch {
 	return { index, missing: REQUIRED.filter((f) => index[f] === undefined) };
 }
 
-function prepareWriters(sqlite: Database.Database) {
+function prepareWriters(writes: Writes) {
 	const valueColumns = MEASURES.flatMap(([, col]) => [col, `${col}_status`]);
 	const columns = [
 		'run_id',
@@ -171,26 +249,23 @@ function prepareWriters(sqlite: Database.Database) {
 		'source_line'
 	];
 	return {
-		area: sqlite.prepare(
+		area: writes.prepare(
 			`INSERT INTO areas (code, title, type, state, necta) VALUES (?, ?, ?, ?, ?)
 			 ON CONFLICT(code) DO UPDATE SET title = excluded.title, type = excluded.type,
 			   state = coalesce(excluded.state, areas.state), necta = excluded.necta`
 		),
-		occupation: sqlite.prepare(
+		occupation: writes.prepare(
 			`INSERT INTO occupations (soc, title, level, parent, vintage) VALUES (?, ?, ?, ?, ?)
 			 ON CONFLICT(soc) DO UPDATE SET title = excluded.title, vintage = excluded.vintage
 			 WHERE excluded.vintage = '2018' OR occupations.vintage <> '2018'`
 		),
-		fact: sqlite.prepare(
+		fact: writes.prepare(
 			`INSERT INTO oews_facts (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
 		),
-		earlier: sqlite.prepare(
-			`SELECT o_group AS oGroup, source_line AS line FROM oews_facts WHERE run_id = ? AND area = ? AND soc = ?`
-		),
-		promote: sqlite.prepare(
+		promote: writes.prepare(
 			`UPDATE oews_facts SET o_group = 'detailed' WHERE run_id = ? AND area = ? AND soc = ?`
 		),
-		coverage: sqlite.prepare(
+		coverage: writes.prepare(
 			`INSERT INTO oews_coverage (run_id, area, year, rows) VALUES (?, ?, ?, ?)`
 		)
 	};
@@ -258,7 +333,9 @@ function open(ctx: OpenContext): AdapterSession {
 		}
 	}
 
-	const write = prepareWriters(ctx.sqlite);
+	const write = prepareWriters(ctx.writes);
+	/** Line × 8 + level of every (area, code) written: tells a broad/detailed pair from a duplicate. */
+	const written = new WrittenCodes();
 	const measureColumns = MEASURES.map(([field]) => index[field] ?? -1);
 	const seenAreas = new Set<string>();
 	const seenOccupations = new Set<string>();
@@ -406,20 +483,41 @@ function open(ctx: OpenContext): AdapterSession {
 			if (bad) return 'skipped';
 
 			if (!doWrite) return 'imported';
+			const earlier = written.get(areaCode, soc);
+			if (earlier !== undefined) {
+				// The same area and code twice. BLS publishes some codes both as broad and as
+				// detailed: keep one row, as detailed. Anything else is a real duplicate.
+				const earlierGroup = LEVELS[earlier % 8]!;
+				const pair = new Set([earlierGroup, oGroup]);
+				if (pair.size === 2 && pair.has('broad') && pair.has('detailed')) {
+					duplicateBroad++;
+					if (earlierGroup === 'broad') {
+						write.promote.run([ctx.runId, areaCode, soc]);
+						written.set(areaCode, soc, earlier - (earlier % 8) + LEVELS.indexOf('detailed'));
+					}
+					return 'skipped';
+				}
+				issue(
+					null,
+					`duplicate row: area ${areaCode}, occupation ${soc} is already on line ${Math.floor(earlier / 8)}`
+				);
+				return 'skipped';
+			}
+			written.set(areaCode, soc, line * 8 + LEVELS.indexOf(oGroup));
 			if (!seenAreas.has(areaCode)) {
 				seenAreas.add(areaCode);
 				const state = cell(cells, 'primState') || null;
-				write.area.run(
+				write.area.run([
 					areaCode,
 					areaTitle,
 					areaType,
 					areaType === 'national' ? null : state,
 					isNecta(areaCode, areaType) ? 1 : 0
-				);
+				]);
 			}
 			if (!seenOccupations.has(soc)) {
 				seenOccupations.add(soc);
-				write.occupation.run(soc, title, socLevel(soc), socParent(soc), vintage);
+				write.occupation.run([soc, title, socLevel(soc), socParent(soc), vintage]);
 			}
 			params[0] = ctx.runId;
 			params[1] = areaCode;
@@ -429,28 +527,7 @@ function open(ctx: OpenContext): AdapterSession {
 			params[FACT_PARAMS - 3] = annualOnly ? 1 : 0;
 			params[FACT_PARAMS - 2] = hourlyOnly ? 1 : 0;
 			params[FACT_PARAMS - 1] = line;
-			try {
-				write.fact.run(params);
-			} catch (e) {
-				if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw e;
-				// The same area and code twice. BLS publishes some codes both as broad and as
-				// detailed: keep one row, as detailed. Anything else is a real duplicate.
-				const earlier = write.earlier.get(ctx.runId, areaCode, soc) as {
-					oGroup: OccupationLevel;
-					line: number;
-				};
-				const pair = new Set([earlier.oGroup, oGroup]);
-				if (pair.size === 2 && pair.has('broad') && pair.has('detailed')) {
-					duplicateBroad++;
-					if (earlier.oGroup === 'broad') write.promote.run(ctx.runId, areaCode, soc);
-					return 'skipped';
-				}
-				issue(
-					null,
-					`duplicate row: area ${areaCode}, occupation ${soc} is already on line ${earlier.line}`
-				);
-				return 'skipped';
-			}
+			write.fact.run(params);
 			areaRows.set(areaCode, (areaRows.get(areaCode) ?? 0) + 1);
 			return 'imported';
 		},
@@ -464,7 +541,7 @@ function open(ctx: OpenContext): AdapterSession {
 			};
 		},
 		finish() {
-			for (const [area, rows] of areaRows) write.coverage.run(ctx.runId, area, year, rows);
+			for (const [area, rows] of areaRows) write.coverage.run([ctx.runId, area, year, rows]);
 			if (industryRows > 0) {
 				ctx.notes.push(
 					`${industryRows} industry-specific rows skipped: only cross-industry estimates are imported`
@@ -496,6 +573,7 @@ export const blsOews: SourceAdapter = {
 	title: 'BLS Occupational Employment and Wage Statistics (cross-industry)',
 	publisher: 'U.S. Bureau of Labor Statistics',
 	required: ['OCC_CODE', 'OCC_TITLE', 'TOT_EMP', 'A_MEDIAN'],
+	deferredWrites: true,
 	optional: Object.values(COLUMNS)
 		.map((s) => s[0]!.toUpperCase())
 		.filter((h) => !['OCC_CODE', 'OCC_TITLE', 'TOT_EMP', 'A_MEDIAN'].includes(h)),

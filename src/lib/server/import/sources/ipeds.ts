@@ -265,11 +265,13 @@ function openCompletions(ctx: OpenContext): AdapterSession {
 				'(e.g. c2024_a.csv) or pass --year'
 		);
 	}
-	const insert = ctx.sqlite.prepare(
+	const insert = ctx.writes.prepare(
 		`INSERT INTO completions (run_id, unitid, year, cip, major_number, award_level, total, men, women)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		(p) =>
+			`duplicate row: UNITID ${String(p[1])}, CIPCODE ${String(p[3])}, AWLEVEL ${String(p[5])} appears on an earlier line`
 	);
-	// One parameter array for every row (better-sqlite3 copies the values on each run).
+	// One parameter array for every row (the writes copy the values on each run).
 	const params: unknown[] = [ctx.runId, '', year, '', 1, 0, null, null, null];
 	// Scratch space for tryMeasureInto: value, status.
 	const scratch: unknown[] = [null, null];
@@ -349,16 +351,7 @@ function openCompletions(ctx: OpenContext): AdapterSession {
 			params[1] = unitid;
 			params[3] = cip;
 			params[5] = award;
-			try {
-				insert.run(params);
-			} catch (e) {
-				if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw e;
-				issue(
-					null,
-					`duplicate row: UNITID ${unitid}, CIPCODE ${cip}, AWLEVEL ${award} appears on an earlier line`
-				);
-				return 'skipped';
-			}
+			insert.run(params);
 			return 'imported';
 		},
 		finish() {
@@ -381,6 +374,7 @@ export const ipedsCompletions: SourceAdapter = {
 	publisher: 'U.S. Department of Education, National Center for Education Statistics',
 	required: ['UNITID', 'CIPCODE', 'MAJORNUM', 'AWLEVEL', 'CTOTALT'],
 	optional: ['CTOTALM', 'CTOTALW', 'IS_CIP_6DIGIT'],
+	deferredWrites: true,
 	detect(keys) {
 		return (
 			keys.includes('unitid') &&

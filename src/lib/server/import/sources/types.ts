@@ -1,6 +1,7 @@
 /** The contract every source adapter follows: detect a header row, then parse and write rows. */
 import type Database from 'better-sqlite3';
 import type { RowSink } from '../rows';
+import type { Writes } from '../writes';
 
 export interface Issue {
 	/** 1-based line (or XLSX row); null when the problem is with the file as a whole. */
@@ -19,7 +20,13 @@ export interface DetectContext {
 }
 
 export interface OpenContext {
+	/**
+	 * The database: for reading reference data, and for writing when the adapter does not set
+	 * `deferredWrites`. An adapter that sets it must write only through `writes`.
+	 */
 	sqlite: Database.Database;
+	/** Row writes whose results the adapter does not read (see writes.ts). */
+	writes: Writes;
 	runId: number;
 	fileName: string;
 	/** Header cells as written in the file. */
@@ -58,6 +65,11 @@ export interface SourceAdapter {
 	required: string[];
 	/** Header names it reads when present. */
 	optional: string[];
+	/**
+	 * The adapter writes only through `ctx.writes` and never reads back what this file wrote, so
+	 * the loader may run its writes on a writer thread while it reads the next rows.
+	 */
+	deferredWrites?: boolean;
 	/**
 	 * True when a normalised header row (see `headerKey`) is this source's. `where` tells the
 	 * workbook sheet (null for delimited text) and the file name, for sources whose header alone

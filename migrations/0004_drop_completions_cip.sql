@@ -1,0 +1,1 @@
+DROP INDEX `completions_cip`;

@@ -1,0 +1,531 @@
+/**
+ * Where an adapter's row writes go. An adapter that opts in (`SourceAdapter.deferredWrites`)
+ * never reads a write's result: it hands parameters to `ctx.writes.prepare(sql).run(params)`,
+ * and the loader decides where they run:
+ *
+ * - `InlineWrites`: at once, on the loader's own connection and transaction (dry runs, in-memory
+ *   databases, adapters that did not opt in);
+ * - `WriterThread`: on a worker thread that owns a second connection to the same database file
+ *   and the file's whole transaction, while this thread goes on reading and checking rows. The
+ *   two halves of an import (parsing and validating; binding and inserting) then use both cores.
+ *
+ * Either way the database ends the same: every write of a file in one transaction, committed only
+ * when the file has no problem, and a row the database refuses (a duplicate key) is reported on
+ * its line with the adapter's own message.
+ */
+import type Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import {
+	MessageChannel,
+	Worker,
+	receiveMessageOnPort,
+	type MessagePort
+} from 'node:worker_threads';
+
+/** Describes a row the database refused because of a constraint (e.g. a duplicate key). */
+export type ConflictMessage = (params: readonly unknown[]) => string;
+
+export interface DeferredStatement {
+	run(params: readonly unknown[]): void;
+}
+
+export interface Writes {
+	/** The line being read: a refused write is reported on it. */
+	line: number | null;
+	prepare(sql: string, conflict?: ConflictMessage): DeferredStatement;
+}
+
+/** A database error as it crosses threads: SQLite's code and message. */
+export interface WriteError {
+	code: string | null;
+	message: string;
+}
+
+export class DatabaseError extends Error {
+	constructor(
+		message: string,
+		readonly code: string | null
+	) {
+		super(message);
+	}
+}
+
+function isConstraint(code: unknown): boolean {
+	return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
+}
+
+/** The issue text for a row the database refused. */
+function refusal(conflict: ConflictMessage | undefined, params: readonly unknown[], e: WriteError) {
+	if (conflict && /PRIMARYKEY|UNIQUE/.test(e.code ?? '')) return conflict(params);
+	return `the database refused this row (${e.message})`;
+}
+
+type Refused = (line: number | null, message: string) => void;
+
+/** Writes at once on the loader's connection, inside its transaction. */
+export class InlineWrites implements Writes {
+	line: number | null = null;
+
+	constructor(
+		private readonly sqlite: Database.Database,
+		private readonly refused: Refused
+	) {}
+
+	prepare(sql: string, conflict?: ConflictMessage): DeferredStatement {
+		const statement = this.sqlite.prepare(sql);
+		return {
+			run: (params) => {
+				try {
+					statement.run(params as unknown[]);
+				} catch (e) {
+					const code = (e as { code?: unknown }).code;
+					if (!isConstraint(code)) throw e;
+					const error = { code: code as string, message: (e as Error).message };
+					this.refused(this.line, refusal(conflict, params, error));
+				}
+			}
+		};
+	}
+}
+
+/** Slots per message to the writer (about 1,000 OEWS rows), and messages allowed in flight. */
+const BATCH_VALUES = 48_000;
+/** The longest row a statement may have. */
+const MAX_PARAMS = 999;
+/** Rows of a plain INSERT written by one statement (fewer calls into SQLite: ~40% less time). */
+const ROWS_PER_STATEMENT = 8;
+
+/**
+ * `INSERT INTO t (a, b) VALUES (?, ?)` as one statement for `rows` rows, or null for a statement
+ * of another shape (an upsert, an UPDATE), which is run row by row.
+ */
+export function manyRows(sql: string, rows: number): string | null {
+	const m = /^(\s*INSERT\s+INTO\s+[^;]*?\bVALUES\s*)(\(\s*\?(?:\s*,\s*\?)*\s*\))\s*$/i.exec(sql);
+	if (!m) return null;
+	return m[1] + Array(rows).fill(m[2]).join(', ');
+}
+const MAX_IN_FLIGHT = 4;
+/** How long a synchronous call may wait for the writer (opening, BEGIN with its busy timeout). */
+const CALL_TIMEOUT_MS = 60_000;
+
+/**
+ * The writer thread's program (plain JavaScript, evaluated by `new Worker(…, { eval: true })`
+ * so it runs the same under tsx, Vitest and the built server, with no file to bundle).
+ *
+ * Messages in: begin {sql, params} (answered synchronously through `reply` + state[1]); prepare
+ * {id, sql}; rows (see `Batch`; acknowledged by decrementing state[0]); drain; commit {final:
+ * [[sql, params]…]}; rollback. Messages out: refused {id, line,
+ * params, error}; failed {error}; drained; done {committed}.
+ */
+const WRITER_SOURCE = String.raw`
+const { parentPort, workerData } = require('node:worker_threads');
+const state = new Int32Array(workerData.state);
+const reply = workerData.reply;
+const statements = [];
+/** Per statement: its many-rows form (null when it has none), rows waiting for it, and their lines. */
+const multi = [];
+const waiting = [];
+const waitingLines = [];
+const scratch = [];
+const ROWS = workerData.rows;
+let db = null;
+let openError = null;
+let failed = false;
+const errorOf = (e) => ({ code: e && typeof e.code === 'string' ? e.code : null, message: String((e && e.message) || e) });
+try {
+	const Database = require(workerData.driver);
+	db = new Database(workerData.path, { fileMustExist: true });
+	db.pragma('busy_timeout = 5000');
+	db.pragma('synchronous = NORMAL');
+	db.pragma('foreign_keys = ON');
+	if (workerData.maxPageCount) db.pragma('max_page_count = ' + Number(workerData.maxPageCount));
+} catch (e) {
+	openError = errorOf(e);
+}
+function answer(message) {
+	reply.postMessage(message);
+	Atomics.store(state, 1, 1);
+	Atomics.notify(state, 1);
+}
+function fail(e) {
+	failed = true;
+	parentPort.postMessage({ type: 'failed', error: errorOf(e) });
+}
+/** Runs one row; on a refusal reports it and stops the file. */
+function runOne(id, line, params) {
+	try {
+		statements[id].run(params);
+		return true;
+	} catch (e) {
+		failed = true;
+		if (typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
+			parentPort.postMessage({ type: 'refused', id, line, params: params.slice(), error: errorOf(e) });
+		} else {
+			parentPort.postMessage({ type: 'failed', error: errorOf(e) });
+		}
+		return false;
+	}
+}
+/** Writes the rows waiting for statement id: ROWS at a time in one statement, or one by one. */
+function flushWaiting(id) {
+	const values = waiting[id];
+	const lines = waitingLines[id];
+	if (!values || lines.length === 0) return true;
+	const count = values.length / ROWS;
+	if (lines.length === ROWS) {
+		try {
+			multi[id].run(values);
+			lines.length = 0;
+			return true;
+		} catch (e) {
+			// One statement for all: nothing of it was written. Row by row finds the one refused.
+			if (!(typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT'))) {
+				failed = true;
+				parentPort.postMessage({ type: 'failed', error: errorOf(e) });
+				return false;
+			}
+		}
+	}
+	for (let r = 0; r < lines.length; r++) {
+		if (!runOne(id, lines[r], values.slice(r * count, (r + 1) * count))) return false;
+	}
+	lines.length = 0;
+	return true;
+}
+function runRows(m) {
+	const tags = new Uint8Array(m.tags);
+	const nums = new Float64Array(m.nums);
+	const strings = m.strings;
+	const n = m.length;
+	let s = 0;
+	let i = 0;
+	let last = -1;
+	while (i < n) {
+		const id = nums[i];
+		const line = nums[i + 1] < 0 ? null : nums[i + 1];
+		const count = nums[i + 2];
+		const start = i + 3;
+		i = start + count;
+		if (id !== last && last >= 0 && !flushWaiting(last)) return;
+		last = id;
+		if (multi[id]) {
+			// Gathered into one statement of ROWS rows: one call and one step instead of ROWS.
+			let values = waiting[id];
+			const lines = waitingLines[id];
+			if (values === undefined || values.length !== count * ROWS) values = waiting[id] = new Array(count * ROWS);
+			const at = lines.length * count;
+			for (let k = 0; k < count; k++) {
+				const tag = tags[start + k];
+				values[at + k] = tag === 1 ? nums[start + k] : tag === 2 ? strings[s++] : null;
+			}
+			lines.push(line);
+			if (lines.length === ROWS && !flushWaiting(id)) return;
+			continue;
+		}
+		let params = scratch[id];
+		if (params === undefined || params.length !== count) params = scratch[id] = new Array(count);
+		for (let k = 0; k < count; k++) {
+			const tag = tags[start + k];
+			params[k] = tag === 1 ? nums[start + k] : tag === 2 ? strings[s++] : null;
+		}
+		if (!runOne(id, line, params)) return;
+	}
+	if (last >= 0) flushWaiting(last);
+}
+function rollback() {
+	try {
+		if (db && db.inTransaction) db.exec('ROLLBACK');
+	} catch (e) {
+		// SQLite may have rolled back by itself (SQLITE_FULL, SQLITE_IOERR).
+	}
+}
+function close() {
+	rollback();
+	try {
+		if (db) db.close();
+	} catch (e) {
+		// closing is best effort: the thread ends next
+	}
+	db = null;
+}
+function handle(m) {
+	switch (m.type) {
+		case 'begin':
+			try {
+				if (openError) throw Object.assign(new Error(openError.message), { code: openError.code });
+				db.exec('BEGIN IMMEDIATE');
+				const result = db.prepare(m.sql).run(m.params);
+				answer({ ok: true, id: Number(result.lastInsertRowid) });
+			} catch (e) {
+				rollback();
+				answer({ ok: false, error: errorOf(e) });
+			}
+			break;
+		case 'prepare':
+			if (failed) break;
+			statements[m.id] = db.prepare(m.sql);
+			multi[m.id] = m.multi ? db.prepare(m.multi) : null;
+			waitingLines[m.id] = [];
+			break;
+		case 'rows':
+			if (!failed) runRows(m);
+			break;
+		case 'drain':
+			parentPort.postMessage({ type: 'drained' });
+			break;
+		case 'commit':
+			try {
+				for (const [sql, params] of m.final) {
+					if (failed) break;
+					db.prepare(sql).run(params);
+				}
+				if (!failed) db.exec('COMMIT');
+			} catch (e) {
+				fail(e);
+			}
+			close();
+			parentPort.postMessage({ type: 'done', committed: !failed });
+			break;
+		case 'rollback':
+			close();
+			parentPort.postMessage({ type: 'done', committed: false });
+			break;
+	}
+}
+parentPort.on('message', (m) => {
+	try {
+		handle(m);
+	} catch (e) {
+		fail(e);
+	} finally {
+		// A batch is acknowledged whatever happened to it, so the sender never waits for nothing.
+		if (m.type === 'rows') {
+			Atomics.sub(state, 0, 1);
+			Atomics.notify(state, 0);
+		}
+	}
+});
+`;
+
+/**
+ * Rows on their way to the writer, packed so that sending them costs little: per row its
+ * statement id, line (−1 for none) and parameter count, then the parameters; a number is kept in
+ * `nums`, a string in `strings` (in order), NULL as a tag alone. The two typed arrays are handed
+ * over to the writer thread, not copied.
+ */
+class Batch {
+	readonly tags = new Uint8Array(BATCH_VALUES + MAX_PARAMS + 3);
+	readonly nums = new Float64Array(BATCH_VALUES + MAX_PARAMS + 3);
+	readonly strings: string[] = [];
+	length = 0;
+
+	add(id: number, line: number | null, params: readonly unknown[]) {
+		const { tags, nums, strings } = this;
+		let i = this.length;
+		nums[i] = id;
+		nums[i + 1] = line ?? -1;
+		nums[i + 2] = params.length;
+		i += 3;
+		for (let k = 0; k < params.length; k++, i++) {
+			const v = params[k];
+			if (typeof v === 'number') {
+				tags[i] = 1;
+				nums[i] = v;
+			} else if (typeof v === 'string') {
+				tags[i] = 2;
+				strings.push(v);
+			} else if (v === null || v === undefined) {
+				tags[i] = 0;
+			} else {
+				throw new TypeError(`a ${typeof v} cannot be written as a parameter`);
+			}
+		}
+		this.length = i;
+	}
+}
+
+export interface WriterOptions {
+	/** The importing connection's page limit (PRAGMA max_page_count), kept by the writer. */
+	maxPageCount?: number;
+}
+
+export interface WriterEvents {
+	/** A row the database refused (constraint): its line and the adapter's message. */
+	refused: Refused;
+	/** The database failed (full disk, I/O error, …): nothing more will be written. */
+	failed: (error: WriteError) => void;
+}
+
+/**
+ * The file's transaction on a worker thread. `begin` is synchronous (the adapter needs the run id
+ * before its first row); rows are sent in batches of plain values; the sender blocks only when
+ * MAX_IN_FLIGHT batches wait, which keeps memory flat whatever the file size.
+ */
+export class WriterThread implements Writes {
+	/** Threads started so far in this process (tests check which path an import took). */
+	static started = 0;
+	line: number | null = null;
+	private readonly worker: Worker;
+	private readonly replies: MessagePort;
+	private readonly state: Int32Array;
+	private readonly conflicts: (ConflictMessage | undefined)[] = [];
+	private batch = new Batch();
+	private waiting: ((message: { type: string; committed?: boolean }) => void) | null = null;
+	private ended = false;
+	private exited = false;
+
+	constructor(path: string, events: WriterEvents, options: WriterOptions = {}) {
+		WriterThread.started++;
+		const channel = new MessageChannel();
+		this.replies = channel.port2;
+		const shared = new SharedArrayBuffer(8);
+		this.state = new Int32Array(shared);
+		this.worker = new Worker(WRITER_SOURCE, {
+			eval: true,
+			// Plain JavaScript: no loader (tsx, Vitest) needs to start in the thread.
+			execArgv: [],
+			workerData: {
+				driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+				rows: ROWS_PER_STATEMENT,
+				maxPageCount: options.maxPageCount ?? null,
+				path,
+				state: shared,
+				reply: channel.port1
+			},
+			transferList: [channel.port1]
+		});
+		this.worker.on('message', (m: { type: string; [k: string]: unknown }) => {
+			if (m.type === 'refused') {
+				const error = m.error as WriteError;
+				events.refused(
+					m.line as number | null,
+					refusal(this.conflicts[m.id as number], m.params as unknown[], error)
+				);
+			} else if (m.type === 'failed') {
+				events.failed(m.error as WriteError);
+			} else if (this.waiting) {
+				const resolve = this.waiting;
+				this.waiting = null;
+				resolve(m);
+			}
+		});
+		this.worker.on('error', (e) => {
+			events.failed({ code: null, message: e.message });
+			this.settle();
+		});
+		this.worker.on('exit', () => {
+			this.exited = true;
+			this.settle();
+		});
+	}
+
+	private settle() {
+		if (!this.waiting) return;
+		const resolve = this.waiting;
+		this.waiting = null;
+		resolve({ type: 'done', committed: false });
+	}
+
+	/** BEGIN IMMEDIATE and the first statement (the import run); returns its row id. */
+	begin(sql: string, params: unknown[]): number {
+		Atomics.store(this.state, 1, 0);
+		this.worker.postMessage({ type: 'begin', sql, params });
+		const outcome = Atomics.wait(this.state, 1, 0, CALL_TIMEOUT_MS);
+		const answer = receiveMessageOnPort(this.replies)?.message as
+			{ ok: true; id: number } | { ok: false; error: WriteError } | undefined;
+		if (!answer) {
+			throw new DatabaseError(
+				outcome === 'timed-out'
+					? 'the database writer did not start in time'
+					: 'the database writer stopped',
+				null
+			);
+		}
+		if (!answer.ok) throw new DatabaseError(answer.error.message, answer.error.code);
+		return answer.id;
+	}
+
+	prepare(sql: string, conflict?: ConflictMessage): DeferredStatement {
+		const id = this.conflicts.length;
+		this.conflicts.push(conflict);
+		this.flush();
+		this.worker.postMessage({ type: 'prepare', id, sql, multi: manyRows(sql, ROWS_PER_STATEMENT) });
+		return {
+			run: (params) => {
+				if (params.length > MAX_PARAMS)
+					throw new RangeError(`too many parameters (${params.length})`);
+				this.batch.add(id, this.line, params);
+				if (this.batch.length >= BATCH_VALUES) this.flush();
+			}
+		};
+	}
+
+	/** Sends the rows queued so far; waits while the writer is MAX_IN_FLIGHT batches behind. */
+	private flush() {
+		if (this.batch.length === 0 || this.exited) return;
+		const batch = this.batch;
+		this.batch = new Batch();
+		const since = Date.now();
+		while (Atomics.load(this.state, 0) >= MAX_IN_FLIGHT) {
+			// One batch takes milliseconds; a writer silent this long has stopped (its thread died).
+			if (Date.now() - since > CALL_TIMEOUT_MS) {
+				throw new DatabaseError('the database writer stopped', null);
+			}
+			Atomics.wait(this.state, 0, Atomics.load(this.state, 0), 1000);
+		}
+		Atomics.add(this.state, 0, 1);
+		this.worker.postMessage(
+			{
+				type: 'rows',
+				length: batch.length,
+				tags: batch.tags.buffer,
+				nums: batch.nums.buffer,
+				strings: batch.strings
+			},
+			[batch.tags.buffer, batch.nums.buffer]
+		);
+	}
+
+	private request(message: object): Promise<{ type: string; committed?: boolean }> {
+		return new Promise((resolve) => {
+			if (this.exited) {
+				resolve({ type: 'done', committed: false });
+				return;
+			}
+			this.waiting = resolve;
+			this.worker.postMessage(message);
+		});
+	}
+
+	/** Resolves once every row sent so far was written or refused (refusals reported first). */
+	async drain(): Promise<void> {
+		this.flush();
+		await this.request({ type: 'drain' });
+	}
+
+	/** Runs `final` and COMMITs; false when a row was refused or the database failed (rolled back). */
+	async commit(final: [string, unknown[]][]): Promise<boolean> {
+		this.flush();
+		const answer = await this.request({ type: 'commit', final });
+		await this.end();
+		return answer.committed === true;
+	}
+
+	async rollback(): Promise<void> {
+		if (this.ended) return;
+		this.batch = new Batch();
+		await this.request({ type: 'rollback' });
+		await this.end();
+	}
+
+	private async end() {
+		this.ended = true;
+		this.replies.close();
+		await this.worker.terminate();
+	}
+}
+
+/** True when imports into this connection can write on a writer thread (a file, not read-only). */
+export function canWriteOnThread(sqlite: Database.Database): boolean {
+	return !sqlite.memory && !sqlite.readonly && sqlite.name !== '' && !sqlite.inTransaction;
+}
