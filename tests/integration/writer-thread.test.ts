@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { importFile, publicReport, type ImportOptions } from '../../src/lib/server/import/load';
-import { WriterThread } from '../../src/lib/server/import/writes';
+import { WriterThread, WriterUnavailable } from '../../src/lib/server/import/writes';
 import { FIXTURES, SAMPLE, snapshot, tempDb, type TempDb } from '../helpers/db';
 
 let a: TempDb;
@@ -151,6 +151,18 @@ describe('rows the database refuses, on the writer thread', () => {
 		expect(snapshot(a.db)).toEqual(before);
 	});
 
+	it('lists a refused row among the other problems in line order, as inline does', async () => {
+		// The writer reports the duplicate (line 5) after this thread has read line 9's bad cell.
+		const path = completionsFile(a.dir, 20, (lines) => {
+			lines[4] = lines[2]!;
+			lines[8] = lines[8]!.replace(/,(\d+),(\d+),(\d+)$/, ',many,$2,$3');
+		});
+		const onThread = publicReport(await importFile(a.db.$client, path, { writer: 'thread' }));
+		const inline = publicReport(await importFile(b.db.$client, path, { writer: 'inline' }));
+		expect(onThread.issues.map((i) => i.line)).toEqual([5, 9]);
+		expect(onThread).toEqual(inline);
+	});
+
 	it('imports the generated IPEDS file whole when nothing repeats (rows in no full group too)', async () => {
 		const path = completionsFile(a.dir, 10_003, () => {});
 		const r = await importFile(a.db.$client, path, { writer: 'thread' });
@@ -236,3 +248,22 @@ describe('rows the database refuses, on the writer thread', () => {
 function completionsFileLine(path: string, index: number): string[] {
 	return readFileSync(path, 'utf8').split('\n')[index]!.split(',');
 }
+
+describe('a writer thread that cannot start', () => {
+	it('says so with WriterUnavailable (the loader then writes inline), leaving no transaction', async () => {
+		const failures: string[] = [];
+		const thread = new WriterThread(
+			a.path,
+			{ refused: () => {}, failed: (e) => failures.push(e.message) },
+			{ driver: join(a.dir, 'no-such-driver.node') }
+		);
+		expect(() =>
+			thread.begin("INSERT INTO areas (code, title, type) VALUES ('1', 'x', 'msa')", [])
+		).toThrow(WriterUnavailable);
+		await thread.rollback();
+		expect(failures).toEqual([]);
+		// the database is free: an import takes the lock at once
+		const r = await importFile(a.db.$client, join(FIXTURES, 'ipeds/c2022_a_cut.csv'));
+		expect(r.status).toBe('imported');
+	});
+});

@@ -12,7 +12,13 @@ import { ReadError, type RowSink } from './rows';
 import { detectAdapter, ADAPTERS } from './sources/index';
 import { ImportError, type AdapterSession, type Issue, type SourceAdapter } from './sources/types';
 import { readWorkbook } from './xlsx';
-import { InlineWrites, WriterThread, canWriteOnThread, type Writes } from './writes';
+import {
+	InlineWrites,
+	WriterThread,
+	WriterUnavailable,
+	canWriteOnThread,
+	type Writes
+} from './writes';
 
 export type ImportStatus = 'imported' | 'skipped' | 'rejected';
 
@@ -184,8 +190,13 @@ class FileImport {
 		return this.options.maxIssues ?? 50;
 	}
 
-	issue(line: number | null, column: number | null, message: string): void {
-		if (this.issues.length < this.maxIssues) this.issues.push({ line, column, message });
+	/**
+	 * Records a problem. `always`: a row the database refused, which the writer thread reports
+	 * later than the row was read; it is kept even past the limit, and the report puts every
+	 * problem in line order and keeps the first `maxIssues`, as an inline import would have.
+	 */
+	issue(line: number | null, column: number | null, message: string, always = false): void {
+		if (always || this.issues.length < this.maxIssues) this.issues.push({ line, column, message });
 		if (this.issues.length >= this.maxIssues) this.stopped = true;
 	}
 
@@ -345,7 +356,7 @@ class FileImport {
 			this.options.importedBy ?? null,
 			new Date().toISOString()
 		];
-		const refused = (line: number | null, message: string) => this.issue(line, null, message);
+		const refused = (line: number | null, message: string) => this.issue(line, null, message, true);
 		if (
 			adapter.deferredWrites &&
 			this.options.sample === undefined &&
@@ -357,6 +368,7 @@ class FileImport {
 				{
 					refused,
 					failed: (error) => {
+						if (!this.thread) return; // fell back to inline writes before any was sent
 						this.issue(null, null, databaseFailure(error) ?? `the import failed: ${error.message}`);
 						this.stopped = true;
 					}
@@ -364,9 +376,17 @@ class FileImport {
 				{ maxPageCount: this.sqlite.pragma('max_page_count', { simple: true }) as number }
 			);
 			this.inTransaction = true;
-			this.runId = this.thread.begin(sql, params);
-			this.writes = this.thread;
-			return;
+			try {
+				this.runId = this.thread.begin(sql, params);
+				this.writes = this.thread;
+				return;
+			} catch (e) {
+				if (!(e instanceof WriterUnavailable)) throw e;
+				// No thread to write on: the same writes inline, only slower.
+				void this.thread.rollback();
+				this.thread = null;
+				this.inTransaction = false;
+			}
 		}
 		this.sqlite.exec('BEGIN IMMEDIATE');
 		this.inTransaction = true;
@@ -400,6 +420,8 @@ class FileImport {
 		if (this.session && this.issues.length === 0 && this.rowsRead === 0) {
 			this.issue(this.headerLine, null, `no data rows after the header on line ${this.headerLine}`);
 		}
+		// Writes from the end-of-file checks (e.g. OEWS coverage) belong to no line.
+		if (this.writes) this.writes.line = null;
 		if (this.options.sample !== undefined) {
 			// A dry run: the end-of-file checks only make sense on the whole file.
 			if (this.session && this.issues.length === 0 && !this.sampleFull) {
@@ -440,12 +462,11 @@ class FileImport {
 		if (this.thread) {
 			const committed = await this.thread.commit([close]);
 			this.inTransaction = false;
-			if (!committed || this.issues.length > 0) {
-				if (this.issues.length === 0)
-					this.issue(null, null, 'the import failed: nothing was written');
-				return this.report('rejected', year, null);
-			}
-			return this.report('imported', year, this.runId);
+			if (committed) return this.report('imported', year, this.runId);
+			// The writer says why (a refused row, a full disk) before it answers.
+			if (this.issues.length === 0)
+				this.issue(null, null, 'the import failed: nothing was written');
+			return this.report('rejected', year, null);
 		}
 		this.sqlite.prepare(close[0]).run(close[1]);
 		this.sqlite.exec('COMMIT');
@@ -482,12 +503,20 @@ class FileImport {
 			year,
 			rowsRead: this.rowsRead,
 			rowsImported: status === 'imported' ? this.rowsImported : 0,
-			issues: this.issues,
+			issues: inLineOrder(this.issues).slice(0, this.maxIssues),
 			notes: this.notes,
 			runId,
 			sha256: this.info.sha256
 		};
 	}
+}
+
+/** Problems by line (file-wide ones, without a line, last), in the order found within a line. */
+function inLineOrder(issues: Issue[]): Issue[] {
+	return issues
+		.map((issue, i) => ({ issue, i }))
+		.sort((a, b) => (a.issue.line ?? Infinity) - (b.issue.line ?? Infinity) || a.i - b.i)
+		.map((x) => x.issue);
 }
 
 function rejected(file: string, message: string, sha256: string | null = null): FileReport {

@@ -50,6 +50,9 @@ export class DatabaseError extends Error {
 	}
 }
 
+/** The writer thread could not start (no driver in the thread, say): write inline instead. */
+export class WriterUnavailable extends Error {}
+
 function isConstraint(code: unknown): boolean {
 	return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
 }
@@ -88,7 +91,7 @@ export class InlineWrites implements Writes {
 	}
 }
 
-/** Slots per message to the writer (about 1,000 OEWS rows), and messages allowed in flight. */
+/** Slots per message to the writer (about 1,000 OEWS rows). */
 const BATCH_VALUES = 48_000;
 /** The longest row a statement may have. */
 const MAX_PARAMS = 999;
@@ -104,6 +107,7 @@ export function manyRows(sql: string, rows: number): string | null {
 	if (!m) return null;
 	return m[1] + Array(rows).fill(m[2]).join(', ');
 }
+/** Messages sent and not yet written; the sender waits beyond this (memory stays flat). */
 const MAX_IN_FLIGHT = 4;
 /** How long a synchronous call may wait for the writer (opening, BEGIN with its busy timeout). */
 const CALL_TIMEOUT_MS = 60_000;
@@ -113,7 +117,7 @@ const CALL_TIMEOUT_MS = 60_000;
  * so it runs the same under tsx, Vitest and the built server, with no file to bundle).
  *
  * Messages in: begin {sql, params} (answered synchronously through `reply` + state[1]); prepare
- * {id, sql}; rows (see `Batch`; acknowledged by decrementing state[0]); drain; commit {final:
+ * {id, sql, multi: its many-rows form or null}; rows (see `Batch`; acknowledged by decrementing state[0]); drain; commit {final:
  * [[sql, params]…]}; rollback. Messages out: refused {id, line,
  * params, error}; failed {error}; drained; done {committed}.
  */
@@ -321,6 +325,7 @@ class Batch {
 
 	add(id: number, line: number | null, params: readonly unknown[]) {
 		const { tags, nums, strings } = this;
+		const stringsBefore = strings.length;
 		let i = this.length;
 		nums[i] = id;
 		nums[i + 1] = line ?? -1;
@@ -337,6 +342,9 @@ class Batch {
 			} else if (v === null || v === undefined) {
 				tags[i] = 0;
 			} else {
+				// Nothing of the row stays in the batch (a caller that goes on must not shift the
+				// strings of the rows after it).
+				strings.length = stringsBefore;
 				throw new TypeError(`a ${typeof v} cannot be written as a parameter`);
 			}
 		}
@@ -347,6 +355,8 @@ class Batch {
 export interface WriterOptions {
 	/** The importing connection's page limit (PRAGMA max_page_count), kept by the writer. */
 	maxPageCount?: number;
+	/** Where the thread loads better-sqlite3 from (default: where this module finds it). */
+	driver?: string;
 }
 
 export interface WriterEvents {
@@ -385,7 +395,7 @@ export class WriterThread implements Writes {
 			// Plain JavaScript: no loader (tsx, Vitest) needs to start in the thread.
 			execArgv: [],
 			workerData: {
-				driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+				driver: options.driver ?? createRequire(import.meta.url).resolve('better-sqlite3'),
 				rows: ROWS_PER_STATEMENT,
 				maxPageCount: options.maxPageCount ?? null,
 				path,
@@ -434,14 +444,19 @@ export class WriterThread implements Writes {
 		const answer = receiveMessageOnPort(this.replies)?.message as
 			{ ok: true; id: number } | { ok: false; error: WriteError } | undefined;
 		if (!answer) {
-			throw new DatabaseError(
-				outcome === 'timed-out'
-					? 'the database writer did not start in time'
-					: 'the database writer stopped',
-				null
-			);
+			// Timed out: the thread may still take the lock later, so no other writer may start.
+			if (outcome === 'timed-out') {
+				throw new DatabaseError('the database writer did not start in time', null);
+			}
+			throw new WriterUnavailable('the database writer stopped');
 		}
-		if (!answer.ok) throw new DatabaseError(answer.error.message, answer.error.code);
+		if (!answer.ok) {
+			// An SQLite error is the database's (busy, read-only, …); anything else is the thread's.
+			if (answer.error.code?.startsWith('SQLITE_')) {
+				throw new DatabaseError(answer.error.message, answer.error.code);
+			}
+			throw new WriterUnavailable(answer.error.message);
+		}
 		return answer.id;
 	}
 
@@ -466,12 +481,13 @@ export class WriterThread implements Writes {
 		const batch = this.batch;
 		this.batch = new Batch();
 		const since = Date.now();
-		while (Atomics.load(this.state, 0) >= MAX_IN_FLIGHT) {
+		let queued: number;
+		while ((queued = Atomics.load(this.state, 0)) >= MAX_IN_FLIGHT) {
 			// One batch takes milliseconds; a writer silent this long has stopped (its thread died).
 			if (Date.now() - since > CALL_TIMEOUT_MS) {
 				throw new DatabaseError('the database writer stopped', null);
 			}
-			Atomics.wait(this.state, 0, Atomics.load(this.state, 0), 1000);
+			Atomics.wait(this.state, 0, queued, 1000);
 		}
 		Atomics.add(this.state, 0, 1);
 		this.worker.postMessage(

@@ -83,7 +83,7 @@ export interface ProgramRow {
 
 /** Programs (CIP × institution × award level) linked to the occupation, in the area, newest IPEDS year. */
 export function programsFeeding(db: Db, soc: string, placement: Placement): ProgramRow[] {
-	// The nation's list reads the whole year (~100 ms): kept per occupation until the data change.
+	// The nation's list reads the whole year (60–100 ms): kept per occupation until the data change.
 	if (placement.kind === 'nation') {
 		return cached(db, `programs-feeding-nation:${soc}`, () =>
 			programsFeedingUncached(db, soc, placement)
@@ -121,7 +121,8 @@ function programsFeedingUncached(db: Db, soc: string, placement: Placement): Pro
 	} else params.push(soc);
 	// completions has no CIP index (keeping one cost a third of every IPEDS import). In an area,
 	// its institutions × the CIP codes reach completions through the primary key (CROSS JOIN keeps
-	// that order); for the nation one pass over the year's rows is quicker (~60 ms).
+	// that order); for the nation one pass over the year's rows, each checked against the CIP codes
+	// (the IN list), is quicker than a lookup per institution and code.
 	const cips = `(SELECT DISTINCT cip, cip_title FROM cip_soc
 	               WHERE soc = ? AND run_id = (SELECT max(run_id) FROM cip_soc)) x`;
 	const from =

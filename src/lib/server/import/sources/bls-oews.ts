@@ -123,7 +123,7 @@ export class WrittenCodes {
 	private area: string | null = null;
 	private current = new Map<number, number>();
 	private readonly packed = new Map<string, { codes: Int32Array; values: Float64Array }>();
-	/** Codes that are not two digits, a dash and four digits (none in BLS files). */
+	/** Codes of another shape: none pass the adapter's checks today; kept so nothing is lost. */
 	private readonly other = new Map<string, number>();
 
 	get(area: string, soc: string): number | undefined {
