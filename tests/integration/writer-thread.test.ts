@@ -23,6 +23,13 @@ afterEach(() => {
 	b.close();
 });
 
+/** The test's two databases, each with the writer it imports with. */
+const bothWays = () =>
+	[
+		[a, 'thread'],
+		[b, 'inline']
+	] as const;
+
 /** Every row of the tables imports write, in a stable order, with the run timestamps blanked. */
 function contents(t: TempDb) {
 	const out: Record<string, unknown[]> = {};
@@ -134,10 +141,7 @@ describe('rows the database refuses, on the writer thread', () => {
 		});
 		const [unitid, cip, , award] = completionsFileLine(path, 9);
 		const before = snapshot(a.db);
-		for (const [t, writer] of [
-			[a, 'thread'],
-			[b, 'inline']
-		] as const) {
+		for (const [t, writer] of bothWays()) {
 			const r = await importFile(t.db.$client, path, { writer });
 			expect(r.status).toBe('rejected');
 			expect(r.issues).toEqual([
@@ -183,10 +187,7 @@ describe('rows the database refuses, on the writer thread', () => {
 			lines[1] = oewsRow(soc, 'broad', 555);
 			lines[2_501] = oewsRow(soc, 'detailed', 777);
 		});
-		for (const [t, writer] of [
-			[a, 'thread'],
-			[b, 'inline']
-		] as const) {
+		for (const [t, writer] of bothWays()) {
 			const r = await importFile(t.db.$client, path, { writer });
 			expect(r.status).toBe('imported');
 			expect(r.notes).toContain(
