@@ -373,7 +373,10 @@ class FileImport {
 						this.stopped = true;
 					}
 				},
-				{ maxPageCount: this.sqlite.pragma('max_page_count', { simple: true }) as number }
+				{
+					maxPageCount: this.sqlite.pragma('max_page_count', { simple: true }) as number,
+					busyTimeout: this.sqlite.pragma('busy_timeout', { simple: true }) as number
+				}
 			);
 			this.inTransaction = true;
 			try {

@@ -139,7 +139,7 @@ const errorOf = (e) => ({ code: e && typeof e.code === 'string' ? e.code : null,
 try {
 	const Database = require(workerData.driver);
 	db = new Database(workerData.path, { fileMustExist: true });
-	db.pragma('busy_timeout = 5000');
+	db.pragma('busy_timeout = ' + Number(workerData.busyTimeout));
 	db.pragma('synchronous = NORMAL');
 	db.pragma('foreign_keys = ON');
 	if (workerData.maxPageCount) db.pragma('max_page_count = ' + Number(workerData.maxPageCount));
@@ -355,6 +355,11 @@ class Batch {
 export interface WriterOptions {
 	/** The importing connection's page limit (PRAGMA max_page_count), kept by the writer. */
 	maxPageCount?: number;
+	/**
+	 * How long BEGIN may wait for another writer, in ms: the importing connection's, since this
+	 * thread waits for the writer's answer (the server's 250 ms keeps its pages answering).
+	 */
+	busyTimeout?: number;
 	/** Where the thread loads better-sqlite3 from (default: where this module finds it). */
 	driver?: string;
 }
@@ -398,6 +403,7 @@ export class WriterThread implements Writes {
 				driver: options.driver ?? createRequire(import.meta.url).resolve('better-sqlite3'),
 				rows: ROWS_PER_STATEMENT,
 				maxPageCount: options.maxPageCount ?? null,
+				busyTimeout: options.busyTimeout ?? 5000,
 				path,
 				state: shared,
 				reply: channel.port1
