@@ -118,23 +118,23 @@ function programsFeedingUncached(db: Db, soc: string, placement: Placement): Pro
 	} else if (placement.kind === 'state') {
 		where = 'AND i.state = ?';
 		params.push(placement.state);
-	} else params.push(soc);
+	}
 	// completions has no CIP index (keeping one cost a third of every IPEDS import). In an area,
 	// its institutions × the CIP codes reach completions through the primary key (CROSS JOIN keeps
 	// that order); for the nation one pass over the year's rows, each checked against the CIP codes
 	// (the IN list), is quicker than a lookup per institution and code.
-	const cips = `(SELECT DISTINCT cip, cip_title FROM cip_soc
-	               WHERE soc = ? AND run_id = (SELECT max(run_id) FROM cip_soc)) x`;
 	const from =
 		placement.kind === 'nation'
-			? `completions c CROSS JOIN ${cips} CROSS JOIN institutions i
+			? `completions c CROSS JOIN x CROSS JOIN institutions i
 			   ON i.run_id = ? AND c.run_id = ? AND c.unitid = i.unitid AND c.cip = x.cip
-			   AND c.cip IN (SELECT cip FROM cip_soc WHERE soc = ? AND run_id = (SELECT max(run_id) FROM cip_soc))`
-			: `institutions i CROSS JOIN ${cips} CROSS JOIN completions c
+			   AND c.cip IN (SELECT cip FROM x)`
+			: `institutions i CROSS JOIN x CROSS JOIN completions c
 			   ON i.run_id = ? AND c.run_id = ? AND c.unitid = i.unitid AND c.cip = x.cip`;
 	return all<ProgramRow>(
 		db,
-		`SELECT c.unitid, i.name AS institution, i.city, c.cip, x.cip_title AS cipTitle,
+		`WITH x AS (SELECT DISTINCT cip, cip_title FROM cip_soc
+		            WHERE soc = ? AND run_id = (SELECT max(run_id) FROM cip_soc))
+		 SELECT c.unitid, i.name AS institution, i.city, c.cip, x.cip_title AS cipTitle,
 		        c.award_level AS awardLevel, c.total AS completions, c.year
 		 FROM ${from}
 		 WHERE c.major_number = 1 AND c.total > 0 ${where}
