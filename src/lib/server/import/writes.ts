@@ -116,10 +116,10 @@ const CALL_TIMEOUT_MS = 60_000;
  * The writer thread's program (plain JavaScript, evaluated by `new Worker(…, { eval: true })`
  * so it runs the same under tsx, Vitest and the built server, with no file to bundle).
  *
- * Messages in: begin {sql, params} (answered synchronously through `reply` + state[1]); prepare
- * {id, sql, multi: its many-rows form or null}; rows (see `Batch`; acknowledged by decrementing state[0]); drain; commit {final:
- * [[sql, params]…]}; rollback. Messages out: refused {id, line,
- * params, error}; failed {error}; drained; done {committed}.
+ * Messages in: begin {sql, params} (answered synchronously through `reply` + state[1]);
+ * prepare {id, sql, multi: its many-rows form or null}; rows (see `Batch`; acknowledged by
+ * decrementing state[0]); drain; commit {final: [[sql, params]…]}; rollback.
+ * Messages out: refused {id, line, params, error}; failed {error}; drained; done {committed}.
  */
 const WRITER_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
@@ -154,19 +154,18 @@ function answer(message) {
 function fail(e) {
 	failed = true;
 	parentPort.postMessage({ type: 'failed', error: errorOf(e) });
+	return false;
 }
-/** Runs one row; on a refusal reports it and stops the file. */
+const isConstraint = (e) => typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT');
+/** Runs one row; a row refused (constraint) is reported with its line; either way the file stops. */
 function runOne(id, line, params) {
 	try {
 		statements[id].run(params);
 		return true;
 	} catch (e) {
+		if (!isConstraint(e)) return fail(e);
 		failed = true;
-		if (typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
-			parentPort.postMessage({ type: 'refused', id, line, params: params.slice(), error: errorOf(e) });
-		} else {
-			parentPort.postMessage({ type: 'failed', error: errorOf(e) });
-		}
+		parentPort.postMessage({ type: 'refused', id, line, params: params.slice(), error: errorOf(e) });
 		return false;
 	}
 }
@@ -183,11 +182,7 @@ function flushWaiting(id) {
 			return true;
 		} catch (e) {
 			// One statement for all: nothing of it was written. Row by row finds the one refused.
-			if (!(typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT'))) {
-				failed = true;
-				parentPort.postMessage({ type: 'failed', error: errorOf(e) });
-				return false;
-			}
+			if (!isConstraint(e)) return fail(e);
 		}
 	}
 	for (let r = 0; r < lines.length; r++) {
@@ -202,6 +197,8 @@ function runRows(m) {
 	const strings = m.strings;
 	const n = m.length;
 	let s = 0;
+	/** The parameter in a slot (strings are taken in order). */
+	const value = (slot) => (tags[slot] === 1 ? nums[slot] : tags[slot] === 2 ? strings[s++] : null);
 	let i = 0;
 	let last = -1;
 	while (i < n) {
@@ -218,20 +215,14 @@ function runRows(m) {
 			const lines = waitingLines[id];
 			if (values === undefined || values.length !== count * ROWS) values = waiting[id] = new Array(count * ROWS);
 			const at = lines.length * count;
-			for (let k = 0; k < count; k++) {
-				const tag = tags[start + k];
-				values[at + k] = tag === 1 ? nums[start + k] : tag === 2 ? strings[s++] : null;
-			}
+			for (let k = 0; k < count; k++) values[at + k] = value(start + k);
 			lines.push(line);
 			if (lines.length === ROWS && !flushWaiting(id)) return;
 			continue;
 		}
 		let params = scratch[id];
 		if (params === undefined || params.length !== count) params = scratch[id] = new Array(count);
-		for (let k = 0; k < count; k++) {
-			const tag = tags[start + k];
-			params[k] = tag === 1 ? nums[start + k] : tag === 2 ? strings[s++] : null;
-		}
+		for (let k = 0; k < count; k++) params[k] = value(start + k);
 		if (!runOne(id, line, params)) return;
 	}
 	if (last >= 0) flushWaiting(last);
