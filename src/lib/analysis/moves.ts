@@ -221,6 +221,19 @@ function edgeSource(e: PathwayEdge): MoveSource {
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+function sourceKey(s: MoveSource): string {
+	switch (s.kind) {
+		case 'onet':
+			return `onet|${s.tier}|${s.rank}`;
+		case 'curated':
+			return `curated|${s.note}`;
+		case 'imported':
+			return `imported|${s.label}|${s.note}`;
+		case 'skills':
+			return 'skills';
+	}
+}
+
 /**
  * Moves from the graph's edges (and, optionally, skill similarity), each with its direction,
  * sources and feasibility; and the listed pairs that are NOT offered, with the reason.
@@ -246,14 +259,18 @@ export function buildMoves(
 	const profiles = options.profiles;
 	const bySoc = new Map(nodes.map((n) => [n.soc, n]));
 
-	/** key "a>b" → sources of the DIRECTED candidate. */
+	/** key "a>b" → sources of the DIRECTED candidate (and their keys, to list each once). */
 	const candidates = new Map<string, MoveSource[]>();
+	const sourceKeys = new Set<string>();
 	const rejected: RejectedMove[] = [];
 	const add = (from: string, to: string, s: MoveSource) => {
 		const k = `${from}>${to}`;
+		const sk = `${k}|${sourceKey(s)}`;
+		if (sourceKeys.has(sk)) return;
+		sourceKeys.add(sk);
 		const list = candidates.get(k);
 		if (!list) candidates.set(k, [s]);
-		else if (!list.some((x) => JSON.stringify(x) === JSON.stringify(s))) list.push(s);
+		else list.push(s);
 	};
 	const reject = (from: string, to: string, reason: RejectReason, s: MoveSource) =>
 		rejected.push({ from, to, reason, sources: [s] });
