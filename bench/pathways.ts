@@ -39,9 +39,9 @@ import { layoutPathwaysV2 } from '../src/lib/analysis/pathway-layout-v2';
 import {
 	calibrateThreshold,
 	skillProfiles,
+	skillRowsFromText,
 	skillSimilarity,
-	VIABLE_SIMILARITY,
-	type SkillRow
+	VIABLE_SIMILARITY
 } from '../src/lib/analysis/skills';
 import { cellText } from '../src/lib/server/import/xlsx';
 import { median } from './harness';
@@ -236,14 +236,7 @@ for (const o of OBJECTIVES) {
 // ---------------------------------------------------------------------------------------------
 // Version 2: moves with feasibility, career routes and the layered layout.
 
-const skillRows: SkillRow[] = tsv('Skills.txt').map((r) => ({
-	code: r[0]!,
-	elementId: r[2]!,
-	elementName: r[3]!,
-	scaleId: r[4]!,
-	value: Number(r[6]),
-	notRelevant: r[12] === 'Y'
-}));
+const skillRows = skillRowsFromText(readFileSync(join(SAMPLE, 'onet', 'Skills.txt'), 'utf8'));
 const profiles = skillProfiles(skillRows);
 const primaryShort = graph.edges
 	.filter((e) => e.tier === 'Primary-Short')

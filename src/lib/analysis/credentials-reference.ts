@@ -171,6 +171,19 @@ function urls(cells: Cells, field: string): string[] | null {
 	return list;
 }
 
+/** The row's id: present, a slug, not on an earlier line (`seen` maps ids to their lines). */
+function uniqueId(cells: Cells, field: string, seen: Map<string, number>): string | null {
+	const id = required(cells, field);
+	if (id === null) return null;
+	if (!SLUG.test(id))
+		return cells.fail(field, `${field} "${id}": use lower-case letters, digits and -`);
+	const earlier = seen.get(id);
+	if (earlier !== undefined)
+		return cells.fail(field, `${field} "${id}" is already on line ${earlier}`);
+	seen.set(id, cells.line);
+	return id;
+}
+
 const SOC = /^\d{2}-\d{4}$/;
 const AS_OF = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
@@ -220,12 +233,7 @@ export function parseCredentialsReference(
 ): ParsedReference<ReferenceCredential> {
 	const seen = new Map<string, number>();
 	const result = readTable(text, file, CREDENTIAL_REQUIRED, (c): ReferenceCredential | null => {
-		const id = required(c, 'credential_id');
-		if (id !== null && !SLUG.test(id)) {
-			c.fail('credential_id', `credential_id "${id}": use lower-case letters, digits and -`);
-		} else if (id !== null && seen.has(id)) {
-			c.fail('credential_id', `credential_id "${id}" is already on line ${seen.get(id)}`);
-		} else if (id !== null) seen.set(id, c.line);
+		const id = uniqueId(c, 'credential_id', seen);
 		const name = required(c, 'name');
 		const issuer = required(c, 'issuer');
 		const levelText = c.get('level').toLowerCase();
@@ -306,12 +314,7 @@ export const FUNDING_COLUMNS = [
 export function parseFundingReference(text: string, file: string): ParsedReference<FundingSource> {
 	const seen = new Map<string, number>();
 	return readTable(text, file, FUNDING_COLUMNS, (c): FundingSource | null => {
-		const id = required(c, 'funding_id');
-		if (id !== null && !SLUG.test(id)) {
-			c.fail('funding_id', `funding_id "${id}": use lower-case letters, digits and -`);
-		} else if (id !== null && seen.has(id)) {
-			c.fail('funding_id', `funding_id "${id}" is already on line ${seen.get(id)}`);
-		} else if (id !== null) seen.set(id, c.line);
+		const id = uniqueId(c, 'funding_id', seen);
 		const name = required(c, 'name');
 		const administrator = required(c, 'administrator');
 		const whoQualifies = required(c, 'who_qualifies');

@@ -29,6 +29,27 @@ export interface SkillRating {
 /** Element ID → rating. */
 export type SkillProfile = ReadonlyMap<string, SkillRating>;
 
+/**
+ * Rows of O*NET's tab-separated `Skills.txt` (header first, the 15 published columns: code in
+ * column 1, element id and name in 3–4, scale id in 5, value in 7, Not Relevant in 13). For
+ * the bench and the tests; the importer (phase 2) validates the file and names bad cells.
+ */
+export function skillRowsFromText(text: string): SkillRow[] {
+	return text
+		.split(/\r?\n/)
+		.slice(1)
+		.filter((line) => line.trim() !== '')
+		.map((line) => line.split('\t'))
+		.map((r) => ({
+			code: r[0]!,
+			elementId: r[2]!,
+			elementName: r[3]!,
+			scaleId: r[4]!,
+			value: Number(r[6]),
+			notRelevant: r[12] === 'Y'
+		}));
+}
+
 /** Groups rows by code into profiles. A repeated (code, element, scale) keeps the last row. */
 export function skillProfiles(rows: Iterable<SkillRow>): Map<string, SkillProfile> {
 	const out = new Map<string, Map<string, SkillRating>>();

@@ -1,36 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findCareerRoutes, indexMoves } from '../../../src/lib/analysis/career-routes';
-import { buildMoves, type Move } from '../../../src/lib/analysis/moves';
-import type { PathwayNode } from '../../../src/lib/analysis/pathways';
+import { buildMoves } from '../../../src/lib/analysis/moves';
+import { curatedMove, pathwayNode } from './pathway-helpers';
 
-const node = (soc: string, wage: number | null, jobZone: number | null = 3): PathwayNode => ({
-	soc,
-	title: soc,
-	level: null,
-	category: null,
-	medianAnnualWage: wage,
-	wageTopCoded: false,
-	employment: null,
-	openings: null,
-	jobZone,
-	entryEducation: null
-});
-
-/** A hand-made move with a given feasibility (its parts are not what these tests are about). */
-const move = (from: string, to: string, feasibility: number): Move => ({
-	from,
-	to,
-	sources: [{ kind: 'curated', note: null }],
-	direction: 'up',
-	jobZone: { from: 3, to: 3 },
-	entryEducation: { from: null, to: null },
-	wageChange: null,
-	wageChangeAtLeast: false,
-	feasibility,
-	parts: { relatedness: feasibility, skills: null, preparation: null },
-	similarEnough: null,
-	catchAll: { from: false, to: false }
-});
+const node = (soc: string, wage: number | null, jobZone: number | null = 3) =>
+	pathwayNode(soc, { medianAnnualWage: wage, jobZone });
+const move = curatedMove;
 
 const paths = (routes: ReturnType<typeof findCareerRoutes>) => routes.map((r) => r.path.join('>'));
 

@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { focusMap, strongestMoves } from '../../../src/lib/analysis/map-scope';
 import type { Move } from '../../../src/lib/analysis/moves';
-import type { PathwayNode } from '../../../src/lib/analysis/pathways';
+import { curatedMove, pathwayNode } from './pathway-helpers';
 
-const node = (soc: string): PathwayNode => ({
-	soc,
-	title: soc,
-	level: null,
-	category: null,
-	medianAnnualWage: null,
-	wageTopCoded: false,
-	employment: null,
-	openings: null,
-	jobZone: null,
-	entryEducation: null
-});
-
-const move = (from: string, to: string, feasibility: number): Move => ({
-	from,
-	to,
-	sources: [{ kind: 'curated', note: null }],
-	direction: 'up',
-	jobZone: { from: null, to: null },
-	entryEducation: { from: null, to: null },
-	wageChange: null,
-	wageChangeAtLeast: false,
-	feasibility,
-	parts: { relatedness: feasibility, skills: null, preparation: null },
-	similarEnough: null,
-	catchAll: { from: false, to: false }
-});
+const node = (soc: string) => pathwayNode(soc);
+const move = curatedMove;
 
 const keys = (moves: Move[]) => moves.map((m) => `${m.from}>${m.to}`);
 

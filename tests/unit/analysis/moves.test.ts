@@ -6,26 +6,16 @@ import {
 	moveDirection,
 	preparationScore
 } from '../../../src/lib/analysis/moves';
-import type { PathwayEdge, PathwayNode } from '../../../src/lib/analysis/pathways';
+import type { PathwayEdge } from '../../../src/lib/analysis/pathways';
 import type { SkillProfile } from '../../../src/lib/analysis/skills';
+import { pathwayNode } from './pathway-helpers';
 
 const node = (
 	soc: string,
 	jobZone: number | null,
 	wage: number | null,
 	entryEducation: string | null = null
-): PathwayNode => ({
-	soc,
-	title: soc,
-	level: null,
-	category: null,
-	medianAnnualWage: wage,
-	wageTopCoded: false,
-	employment: null,
-	openings: null,
-	jobZone,
-	entryEducation
-});
+) => pathwayNode(soc, { jobZone, medianAnnualWage: wage, entryEducation });
 
 const onet = (
 	from: string,

@@ -8,6 +8,7 @@ import {
 	calibrateThreshold,
 	hotTechnologiesToLearn,
 	skillProfiles,
+	skillRowsFromText,
 	skillSimilarity,
 	skillsToBuild,
 	socSkillProfiles,
@@ -22,19 +23,7 @@ import {
 } from '../../../src/lib/analysis/step-plan';
 
 /** The O*NET Skills cut (tests/fixtures/onet/Skills.txt) as rows. */
-const rows: SkillRow[] = readFileSync('tests/fixtures/onet/Skills.txt', 'utf8')
-	.split('\n')
-	.slice(1)
-	.filter((l) => l !== '')
-	.map((l) => l.split('\t'))
-	.map((r) => ({
-		code: r[0]!,
-		elementId: r[2]!,
-		elementName: r[3]!,
-		scaleId: r[4]!,
-		value: Number(r[6]),
-		notRelevant: r[12] === 'Y'
-	}));
+const rows = skillRowsFromText(readFileSync('tests/fixtures/onet/Skills.txt', 'utf8'));
 const profiles = skillProfiles(rows);
 const helpDesk = profiles.get('15-1232.00')!;
 const security = profiles.get('15-1212.00')!;
