@@ -6,6 +6,12 @@
  *  - findRoutes for 50 fixed (from, to) pairs with K = 4, for each objective;
  *  - the baseline: a plain breadth-first traversal (bfsReachable, K = 4) from the same 50
  *    origins, timed in the same run; each route-finding median is printed as a ratio to it.
+ * The second version (moves with feasibility, career routes, layout v2) is timed in the same
+ * runs against the same BFS: buildMoves from the O*NET edges and the Skills profiles
+ * (data/sample/onet/Skills.txt), findCareerRoutes for each objective with K = 4 over the same 50
+ * pairs, layoutPathwaysV2 of every move and of each occupation's 3 strongest; it also prints the
+ * calibrated viable similarity (10th percentile over Primary-Short pairs) and the size of the
+ * focus map around Software Developers.
  * Node keys are O*NET-SOC codes (1,016 nodes). Wages and employment: OEWS national May 2024 by
  * SOC (the O*NET code's first 7 characters; when OEWS publishes only the broad group, e.g.
  * 13-1020 for 13-1021, the broad group's row); `#` = the top-code cap read from the workbook's
@@ -26,6 +32,17 @@ import {
 	type RouteObjective
 } from '../src/lib/analysis/pathways';
 import { layoutPathways } from '../src/lib/charts/pathway-layout';
+import { findCareerRoutes, indexMoves, ROUTE_OBJECTIVES } from '../src/lib/analysis/career-routes';
+import { focusMap, strongestMoves } from '../src/lib/analysis/map-scope';
+import { buildMoves } from '../src/lib/analysis/moves';
+import { layoutPathwaysV2 } from '../src/lib/analysis/pathway-layout-v2';
+import {
+	calibrateThreshold,
+	skillProfiles,
+	skillRowsFromText,
+	skillSimilarity,
+	VIABLE_SIMILARITY
+} from '../src/lib/analysis/skills';
 import { cellText } from '../src/lib/server/import/xlsx';
 import { median } from './harness';
 
@@ -213,6 +230,95 @@ for (const o of OBJECTIVES) {
 	const m = median(times[o]!);
 	console.log(
 		`findRoutes ${o} K=${K}, ${PAIRS} pairs: ${fmt(m)} ms (${fmt((m / PAIRS) * 1000)} µs each; ${found[o]} pairs with a route) = ${(m / bfs).toFixed(2)} × BFS`
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Version 2: moves with feasibility, career routes and the layered layout.
+
+const skillRows = skillRowsFromText(readFileSync(join(SAMPLE, 'onet', 'Skills.txt'), 'utf8'));
+const profiles = skillProfiles(skillRows);
+const primaryShort = graph.edges
+	.filter((e) => e.tier === 'Primary-Short')
+	.map((e) => {
+		const a = profiles.get(e.from);
+		const b = profiles.get(e.to);
+		return a && b ? skillSimilarity(a, b) : null;
+	})
+	.filter((v): v is number => v !== null);
+const calibrated = calibrateThreshold(primaryShort, 0.9);
+console.log(
+	`skills: ${profiles.size} profiles; viable similarity calibrated on ${primaryShort.length} Primary-Short pairs = ${calibrated?.toFixed(3)} (VIABLE_SIMILARITY ${VIABLE_SIMILARITY})`
+);
+
+const v2: Record<string, number[]> = { moves: [], index: [], layoutAll: [], layoutTop3: [] };
+for (const o of ROUTE_OBJECTIVES) v2[o] = [];
+const v2Found: Record<string, number> = {};
+let movesCount = 0;
+let rejectedCount = 0;
+for (let run = 0; run <= RUNS; run++) {
+	let t = performance.now();
+	const built = buildMoves(graph.nodes, graph.edges, { profiles });
+	const movesMs = ms(t);
+	movesCount = built.moves.length;
+	rejectedCount = built.rejected.length;
+	t = performance.now();
+	const mix = indexMoves(graph.nodes, built.moves);
+	const indexMs = ms(t);
+	t = performance.now();
+	const all = layoutPathwaysV2({ nodes: graph.nodes, edges: built.moves });
+	const layoutAllMs = ms(t);
+	t = performance.now();
+	const top3 = strongestMoves(graph.nodes, built.moves, { perNode: 3 });
+	const small = layoutPathwaysV2({ nodes: top3.nodes, edges: top3.moves });
+	const layoutTop3Ms = ms(t);
+	const objectiveMs: Record<string, number> = {};
+	for (const objective of ROUTE_OBJECTIVES) {
+		t = performance.now();
+		let routes = 0;
+		for (const [from, to] of pairs) {
+			if (findCareerRoutes(mix, from, to, { objective, maxSteps: K }).length > 0) routes++;
+		}
+		objectiveMs[objective] = ms(t);
+		v2Found[objective] = routes;
+	}
+	if (run === 0) {
+		console.log(
+			`v2 moves: ${built.moves.length} offered, ${built.rejected.length} rejected (${['down', 'zone-jump'].map((r) => `${r} ${built.rejected.filter((x) => x.reason === r).length}`).join(', ')})`
+		);
+		console.log(
+			`v2 layout, every move: ${all.width} × ${all.height} px, ${all.links.length} links, crossings ${all.crossings} (code order ${all.naiveCrossings})`
+		);
+		console.log(
+			`v2 layout, 3 strongest per node: ${small.links.length} links (${top3.hiddenMoves} behind "show all"), ${small.width} × ${small.height} px, crossings ${small.crossings} (code order ${small.naiveCrossings})`
+		);
+		const focus = focusMap(graph.nodes, built.moves, '15-1252.00');
+		console.log(
+			`v2 focus map of 15-1252.00: ${focus.nodes.length} occupations, ${focus.moves.length} moves (${focus.hiddenNodes} occupations and ${focus.hiddenMoves} moves left out)`
+		);
+		continue;
+	}
+	v2.moves!.push(movesMs);
+	v2.index!.push(indexMs);
+	v2.layoutAll!.push(layoutAllMs);
+	v2.layoutTop3!.push(layoutTop3Ms);
+	for (const o of ROUTE_OBJECTIVES) v2[o]!.push(objectiveMs[o]!);
+}
+const ratio = (m: number) => `${(m / bfs).toFixed(2)} × BFS`;
+console.log(
+	`v2 buildMoves (${movesCount} moves, ${rejectedCount} rejected): ${fmt(median(v2.moves!))} ms`
+);
+console.log(`v2 indexMoves: ${fmt(median(v2.index!))} ms`);
+console.log(
+	`v2 layoutPathwaysV2, every move: ${fmt(median(v2.layoutAll!))} ms = ${ratio(median(v2.layoutAll!))}`
+);
+console.log(
+	`v2 strongestMoves + layoutPathwaysV2, 3 per node: ${fmt(median(v2.layoutTop3!))} ms = ${ratio(median(v2.layoutTop3!))}`
+);
+for (const o of ROUTE_OBJECTIVES) {
+	const m = median(v2[o]!);
+	console.log(
+		`v2 findCareerRoutes ${o} K=${K}, ${PAIRS} pairs: ${fmt(m)} ms (${v2Found[o]} pairs with a route) = ${ratio(m)}`
 	);
 }
 
