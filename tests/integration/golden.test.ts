@@ -1,0 +1,205 @@
+/**
+ * The golden check: on the bundled sample, every report the API, the CSV downloads and the page
+ * loads give is compared with the answer committed in tests/fixtures/golden/ (one gzipped file per
+ * request). A refactoring must leave them all byte-identical; a change of output that is meant
+ * regenerates them with `GOLDEN_UPDATE=1 npx vitest run --project integration tests/integration/golden.test.ts`
+ * and the diff of `zcat` output is reviewed with the commit.
+ *
+ * Handlers and loads are called directly (no server, no build), on a database seeded from a fixed
+ * list of bundled files, so that a new bundled file does not move these answers by itself.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { importFile } from '../../src/lib/server/import/load';
+import { tempDb, type TempDb } from '../helpers/db';
+import { callHandler, callLoad, type Module } from '../helpers/routes';
+
+const GOLDEN = join(process.cwd(), 'tests/fixtures/golden');
+const UPDATE = process.env.GOLDEN_UPDATE === '1';
+
+/** The bundled sample as it was when the golden files were first written, in import order. */
+const FILES = [
+	'data/sample/oes_2019_hybrid_structure.xlsx',
+	'data/sample/soc_2018_definitions.xlsx',
+	'data/sample/soc_2018_direct_match_title_file.xlsx',
+	'data/reference/digital-jobs-categories.csv',
+	'data/sample/CIP2020_SOC2018_Crosswalk.xlsx',
+	'data/sample/national_M2020_dl.xlsx',
+	'data/sample/national_M2021_dl.xlsx',
+	'data/sample/national_M2022_dl.xlsx',
+	'data/sample/national_M2023_dl.xlsx',
+	'data/sample/national_M2024_dl.xlsx',
+	'data/sample/national_M2025_dl.xlsx',
+	'data/sample/oews_MSA_M2021_los_angeles.csv',
+	'data/sample/onet/Occupation Data.txt',
+	'data/sample/onet/Related Occupations.txt',
+	'data/sample/onet/Job Zones.txt',
+	'data/sample/onet/Education, Training, and Experience Categories.txt',
+	'data/sample/onet/Education, Training, and Experience.xlsx',
+	'data/sample/onet/Technology Skills.txt',
+	'data/sample/onet/Alternate Titles.xlsx',
+	'data/sample/bls_ep_occupation_2022-32.xlsx',
+	'data/sample/bls_ep_occupation_2024-34.xlsx',
+	'data/sample/cpsaat11_2021.xlsx',
+	'data/sample/cpsaat11_2022.xlsx',
+	'data/sample/acs1_2019_cbsa.csv',
+	'data/sample/ipeds/hd2022_target_cbsas.csv',
+	'data/sample/ipeds/hd2023_target_cbsas.csv',
+	'data/sample/ipeds/hd2024.csv',
+	'data/sample/ipeds/c2022_a_target_cbsas.csv',
+	'data/sample/ipeds/c2023_a_target_cbsas.csv',
+	'data/sample/ipeds/c2024_a_all_institutions.csv',
+	'data/sample/indeed/aggregate_job_postings_US.csv',
+	'data/sample/indeed/job_postings_by_sector_US.csv',
+	'data/sample/indeed/metro_job_postings_us.csv'
+];
+
+type Case =
+	| { name: string; kind: 'handler'; route: () => Promise<Module>; path: string; params?: object }
+	| { name: string; kind: 'load'; route: () => Promise<Module>; path: string; params?: object };
+
+const LA = { area: '31080' };
+const api = (name: string, route: () => Promise<Module>, path: string, params?: object): Case => ({
+	name,
+	kind: 'handler',
+	route,
+	path,
+	params
+});
+const page = (name: string, route: () => Promise<Module>, path: string, params?: object): Case => ({
+	name,
+	kind: 'load',
+	route,
+	path,
+	params
+});
+
+const areas = () => import('../../src/routes/api/areas/+server');
+const gaps = () => import('../../src/routes/api/areas/[area=area]/gaps/+server');
+const digital = () => import('../../src/routes/api/areas/[area=area]/digital/+server');
+const occupations = () => import('../../src/routes/api/areas/[area=area]/occupations/+server');
+const compare = () => import('../../src/routes/api/compare/+server');
+const pathways = () => import('../../src/routes/api/pathways/+server');
+const node = () => import('../../src/routes/api/pathways/node/+server');
+const tableCsv = () => import('../../src/routes/regions/[area=area]/table.csv/+server');
+const regionPage = () => import('../../src/routes/regions/[area=area]/+page.server');
+const occupationPage = () =>
+	import('../../src/routes/regions/[area=area]/occupations/[soc=soc]/+page.server');
+const pathwaysPage = () => import('../../src/routes/pathways/+page.server');
+const comparePage = () => import('../../src/routes/compare/+page.server');
+
+const CASES: Case[] = [
+	api('api-areas.json', areas, '/api/areas'),
+	api('api-areas.csv', areas, '/api/areas?format=csv'),
+	api('api-gaps-31080.json', gaps, '/api/areas/31080/gaps', LA),
+	api('api-gaps-31080.csv', gaps, '/api/areas/31080/gaps?format=csv', LA),
+	api(
+		'api-gaps-31080-options.json',
+		gaps,
+		'/api/areas/31080/gaps?allocation=openings&rule=2-sd&floor=50&weights=demand:2,gap:1,wage:1,representation:0&category=programming%20and%20development',
+		LA
+	),
+	api('api-gaps-99-2024.json', gaps, '/api/areas/99/gaps?year=2024', { area: '99' }),
+	api('api-digital-31080.json', digital, '/api/areas/31080/digital', LA),
+	api('api-digital-99-2022.json', digital, '/api/areas/99/digital?year=2022', { area: '99' }),
+	api('api-occupations-31080.csv', occupations, '/api/areas/31080/occupations?format=csv', LA),
+	api('api-compare-31080-99.json', compare, '/api/compare?areas=31080,99'),
+	api('api-pathways-digital.json', pathways, '/api/pathways?area=31080'),
+	api('api-pathways-focus.json', pathways, '/api/pathways?area=31080&focus=15-1232&size=openings'),
+	api(
+		'api-pathways-route.json',
+		pathways,
+		'/api/pathways?area=31080&from=15-1232&to=15-1212&objective=never-lower&steps=3'
+	),
+	api(
+		'api-pathways-category.json',
+		pathways,
+		'/api/pathways?area=99&category=Data%20Management%20and%20Analysis'
+	),
+	api('api-pathways-nodes.csv', pathways, '/api/pathways?area=31080&format=csv'),
+	api(
+		'api-pathways-edges.csv',
+		pathways,
+		'/api/pathways?area=31080&format=csv&table=edges&focus=15-1232'
+	),
+	api('api-pathways-node.json', node, '/api/pathways/node?area=31080&soc=15-1232'),
+	api('region-table-default.csv', tableCsv, '/regions/31080/table.csv', LA),
+	api(
+		'region-table-all-columns.csv',
+		tableCsv,
+		'/regions/31080/table.csv?cols=category,employment,lq,openings,supply,gap,median,range,wageRatio,living,education,representation,score&sort=lq&dir=asc&min=100',
+		LA
+	),
+	api(
+		'region-table-filtered.csv',
+		tableCsv,
+		'/regions/31080/table.csv?q=analyst&category=digital&flag=under&sort=median',
+		LA
+	),
+	page('page-region-31080.json', regionPage, '/regions/31080?flag=undersupplied&group=15', LA),
+	page('page-occupation-31080-15-1252.json', occupationPage, '/regions/31080/occupations/15-1252', {
+		...LA,
+		soc: '15-1252'
+	}),
+	page('page-occupation-31080-11-1011.json', occupationPage, '/regions/31080/occupations/11-1011', {
+		...LA,
+		soc: '11-1011'
+	}),
+	page(
+		'page-pathways-node-route.json',
+		pathwaysPage,
+		'/pathways?area=31080&from=15-1232&to=15-1212&node=15-1212&color=gap'
+	),
+	page('page-compare-2022.json', comparePage, '/compare?areas=99,31080&year=2022&scope=all')
+];
+
+let t: TempDb;
+// The routes' one connection is this test's database.
+vi.mock('$lib/server/db', () => ({ getDb: () => t.db }));
+beforeAll(async () => {
+	t = tempDb();
+	for (const f of FILES) {
+		const r = await importFile(t.db.$client, join(process.cwd(), f));
+		if (r.status !== 'imported') throw new Error(`${f}: ${r.status}`);
+	}
+}, 300_000);
+afterAll(() => t?.close());
+
+/** JSON is stored indented (reviewable diffs); equal indented text means equal compact text. */
+async function answer(c: Case): Promise<string> {
+	const mod = await c.route();
+	const url = new URL(c.path, 'http://localhost');
+	if (c.kind === 'load') return JSON.stringify(await callLoad(mod, url, c.params), null, 1) + '\n';
+	const res = await callHandler(mod, url, c.params);
+	expect(res.status, `${c.name}: ${await res.clone().text()}`).toBe(200);
+	const body = await res.text();
+	return c.name.endsWith('.json') ? JSON.stringify(JSON.parse(body), null, 1) + '\n' : body;
+}
+
+describe('golden answers on the bundled sample', () => {
+	it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+		const got = await answer(c);
+		const file = join(GOLDEN, `${c.name}.gz`);
+		if (UPDATE) {
+			mkdirSync(GOLDEN, { recursive: true });
+			const before = existsSync(file) ? gunzipSync(readFileSync(file)).toString('utf8') : null;
+			if (before !== got) writeFileSync(file, gzipSync(got, { level: 9 }));
+			expect(existsSync(file)).toBe(true);
+			return;
+		}
+		expect(existsSync(file), `${c.name}: no golden file; GOLDEN_UPDATE=1 writes it`).toBe(true);
+		const want = gunzipSync(readFileSync(file)).toString('utf8');
+		if (got !== want) {
+			const a = got.split('\n');
+			const b = want.split('\n');
+			const i = a.findIndex((line, k) => line !== b[k]);
+			expect.fail(
+				`${c.name} differs from its golden file at line ${i + 1}:\n  now:    ${a[i]}\n  golden: ${b[i]}\n` +
+					`(GOLDEN_UPDATE=1 regenerates it when the change is meant)`
+			);
+		}
+		expect(got).toBe(want);
+	});
+});
