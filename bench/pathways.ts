@@ -25,7 +25,7 @@ import {
 	type RelatednessTier,
 	type RouteObjective
 } from '../src/lib/analysis/pathways';
-import { layoutPathways } from '../src/lib/charts/pathway-layout';
+import { layoutPathways } from '../src/lib/analysis/pathway-layout';
 import { cellText } from '../src/lib/server/import/xlsx';
 import { median } from './harness';
 

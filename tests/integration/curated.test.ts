@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { saveCuratedEdit } from '../../src/lib/server/db/queries/curated';
 import { deleteImportRun } from '../../src/lib/server/db/queries/imports';
 import { importFile } from '../../src/lib/server/import/load';
-import { pathwaysReport } from '../../src/lib/server/reports/pathways';
+import { pathwaysReport } from '../../src/lib/server/reports/views/pathways';
 import { tempDb, type TempDb } from '../helpers/db';
 
 let t: TempDb;

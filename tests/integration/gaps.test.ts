@@ -14,9 +14,9 @@ import {
 	setLivingWage
 } from '../../src/lib/server/db/queries/sources';
 import { importFile } from '../../src/lib/server/import/load';
-import { compareReport } from '../../src/lib/server/reports/compare';
-import { digitalSummary } from '../../src/lib/server/reports/digital';
-import { gapsReport } from '../../src/lib/server/reports/gaps';
+import { compareReport } from '../../src/lib/server/reports/views/compare';
+import { digitalSummary } from '../../src/lib/server/reports/views/digital';
+import { gapsReport } from '../../src/lib/server/reports/views/gaps';
 import { tempDb, type TempDb } from '../helpers/db';
 
 const FILES = [

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { programsFeeding } from '../../src/lib/server/db/queries/occupation';
 import { placementFor } from '../../src/lib/server/db/queries/sources';
 import { importFile } from '../../src/lib/server/import/load';
-import { gapsReport } from '../../src/lib/server/reports/gaps';
+import { gapsReport } from '../../src/lib/server/reports/views/gaps';
 import {
 	pathwayNodeDetails,
 	pathwaysReport,
 	routeTraining
-} from '../../src/lib/server/reports/pathways';
+} from '../../src/lib/server/reports/views/pathways';
 import { ReportError } from '../../src/lib/server/reports/region';
 import { FIXTURES, tempDb, type TempDb } from '../helpers/db';
 

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { listAreas } from '$lib/server/db/queries/oews';
-import { compareReport } from '$lib/server/reports/compare';
+import { compareReport } from '$lib/server/reports/views/compare';
 import { ReportError } from '$lib/server/reports/region';
 import type { PageServerLoad } from './$types';
 

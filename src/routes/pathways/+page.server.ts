@@ -6,7 +6,7 @@ import {
 	pathwaysReport,
 	readPathwayOptions,
 	routeTraining
-} from '$lib/server/reports/pathways';
+} from '$lib/server/reports/views/pathways';
 import { ReportError } from '$lib/server/reports/region';
 import type { PageServerLoad } from './$types';
 

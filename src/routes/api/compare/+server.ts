@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { apiError, withReport, yearParam } from '$lib/server/api';
 import { getDb } from '$lib/server/db';
-import { compareReport } from '$lib/server/reports/compare';
+import { compareReport } from '$lib/server/reports/views/compare';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {

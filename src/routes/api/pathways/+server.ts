@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { apiError, wantsCsv, withReport } from '$lib/server/api';
 import { csvResponse, toCsv } from '$lib/server/csv-out';
 import { getDb } from '$lib/server/db';
-import { pathwaysReport, readPathwayOptions } from '$lib/server/reports/pathways';
+import { pathwaysReport, readPathwayOptions } from '$lib/server/reports/views/pathways';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {

@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { apiError, withReport, yearParam } from '$lib/server/api';
 import { getDb } from '$lib/server/db';
-import { gapsOptions } from '$lib/server/reports/gaps-params';
-import { pathwayNodeDetails } from '$lib/server/reports/pathways';
+import { areaOptions } from '$lib/server/reports/area-options';
+import { pathwayNodeDetails } from '$lib/server/reports/views/pathways';
 import type { RequestHandler } from './$types';
 
 /** One occupation's details for the pathway map's panel, loaded when a node is selected. */
@@ -14,7 +14,7 @@ export const GET: RequestHandler = ({ url }) => {
 	const year = yearParam(url);
 	if (year instanceof Response) return year;
 	return withReport(
-		() => pathwayNodeDetails(getDb(), area, soc, gapsOptions(url, year)),
+		() => pathwayNodeDetails(getDb(), area, soc, areaOptions(url, year)),
 		(d) => json(d)
 	);
 };
