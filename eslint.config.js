@@ -9,10 +9,16 @@ import svelteConfig from './svelte.config.js';
  * The layers of docs/ARCHITECTURE.md, held by the linter: each entry names a folder and the
  * imports it may not make (regexes over the import text, relative or `$lib/…`).
  */
+/**
+ * @param {string[]} files
+ * @param {{ regex: string, message: string, allowTypeImports: boolean }[]} patterns
+ * @returns {import('eslint').Linter.Config}
+ */
 const layer = (files, patterns) => ({
 	files,
 	rules: { 'no-restricted-imports': ['error', { patterns }] }
 });
+/** @type {(regex: string, message: string, allowTypeImports?: boolean) => { regex: string, message: string, allowTypeImports: boolean }} */
 const forbid = (regex, message, allowTypeImports = false) => ({ regex, message, allowTypeImports });
 const LAYERS = [
 	layer(

@@ -12,8 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { importFile } from '../../src/lib/server/import/load';
-import { tempDb, type TempDb } from '../helpers/db';
+import { seededDb, type TempDb } from '../helpers/db';
 import { callHandler, callLoad, type Module } from '../helpers/routes';
 
 const GOLDEN = join(process.cwd(), 'tests/fixtures/golden');
@@ -159,11 +158,7 @@ let t: TempDb;
 // The routes' one connection is this test's database.
 vi.mock('$lib/server/db', () => ({ getDb: () => t.db }));
 beforeAll(async () => {
-	t = tempDb();
-	for (const f of FILES) {
-		const r = await importFile(t.db.$client, join(process.cwd(), f));
-		if (r.status !== 'imported') throw new Error(`${f}: ${r.status}`);
-	}
+	t = await seededDb(FILES);
 }, 300_000);
 afterAll(() => t?.close());
 
