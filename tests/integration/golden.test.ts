@@ -5,55 +5,20 @@
  * regenerates them with `GOLDEN_UPDATE=1 npx vitest run --project integration tests/integration/golden.test.ts`
  * and the diff of `zcat` output is reviewed with the commit.
  *
- * Handlers and loads are called directly (no server, no build), on a database seeded from a fixed
- * list of bundled files, so that a new bundled file does not move these answers by itself.
+ * Handlers and loads are called directly (no server, no build), on a database seeded with the
+ * bundled sample (`npm run seed`'s files, without its area aliases); bundling another file moves
+ * these answers, and its commit regenerates them.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { SAMPLE_FILES } from '../../scripts/sample-data';
 import { seededDb, type TempDb } from '../helpers/db';
 import { callHandler, callLoad, type Module } from '../helpers/routes';
 
 const GOLDEN = join(process.cwd(), 'tests/fixtures/golden');
 const UPDATE = process.env.GOLDEN_UPDATE === '1';
-
-/** The bundled sample as it was when the golden files were first written, in import order. */
-const FILES = [
-	'data/sample/oes_2019_hybrid_structure.xlsx',
-	'data/sample/soc_2018_definitions.xlsx',
-	'data/sample/soc_2018_direct_match_title_file.xlsx',
-	'data/reference/digital-jobs-categories.csv',
-	'data/sample/CIP2020_SOC2018_Crosswalk.xlsx',
-	'data/sample/national_M2020_dl.xlsx',
-	'data/sample/national_M2021_dl.xlsx',
-	'data/sample/national_M2022_dl.xlsx',
-	'data/sample/national_M2023_dl.xlsx',
-	'data/sample/national_M2024_dl.xlsx',
-	'data/sample/national_M2025_dl.xlsx',
-	'data/sample/oews_MSA_M2021_los_angeles.csv',
-	'data/sample/onet/Occupation Data.txt',
-	'data/sample/onet/Related Occupations.txt',
-	'data/sample/onet/Job Zones.txt',
-	'data/sample/onet/Education, Training, and Experience Categories.txt',
-	'data/sample/onet/Education, Training, and Experience.xlsx',
-	'data/sample/onet/Technology Skills.txt',
-	'data/sample/onet/Alternate Titles.xlsx',
-	'data/sample/bls_ep_occupation_2022-32.xlsx',
-	'data/sample/bls_ep_occupation_2024-34.xlsx',
-	'data/sample/cpsaat11_2021.xlsx',
-	'data/sample/cpsaat11_2022.xlsx',
-	'data/sample/acs1_2019_cbsa.csv',
-	'data/sample/ipeds/hd2022_target_cbsas.csv',
-	'data/sample/ipeds/hd2023_target_cbsas.csv',
-	'data/sample/ipeds/hd2024.csv',
-	'data/sample/ipeds/c2022_a_target_cbsas.csv',
-	'data/sample/ipeds/c2023_a_target_cbsas.csv',
-	'data/sample/ipeds/c2024_a_all_institutions.csv',
-	'data/sample/indeed/aggregate_job_postings_US.csv',
-	'data/sample/indeed/job_postings_by_sector_US.csv',
-	'data/sample/indeed/metro_job_postings_us.csv'
-];
 
 type Case =
 	| { name: string; kind: 'handler'; route: () => Promise<Module>; path: string; params?: object }
@@ -158,7 +123,7 @@ let t: TempDb;
 // The routes' one connection is this test's database.
 vi.mock('$lib/server/db', () => ({ getDb: () => t.db }));
 beforeAll(async () => {
-	t = await seededDb(FILES);
+	t = await seededDb(SAMPLE_FILES);
 }, 300_000);
 afterAll(() => t?.close());
 

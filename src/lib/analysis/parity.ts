@@ -14,7 +14,7 @@
  * Small numbers: fewer than `floor` workers in the occupation (default 100), or a share the
  * source marks unreliable, gives `too-few` and no flag. Unknown share or baseline: `no-data`.
  */
-import type { ParityFlag, ParityRule } from '../domain/rows';
+import type { ParityFigures, ParityFlag, ParityRule } from '../domain/rows';
 
 export type { ParityFlag, ParityRule };
 
@@ -31,16 +31,9 @@ export interface ParityInput {
 	unreliable?: boolean;
 }
 
-export interface ParityResult {
-	share: number | null;
-	baseline: number | null;
-	parityIndex: number | null;
-	gapPoints: number | null;
-	shortfall: number | null;
-	z: number | null;
+export interface ParityResult extends ParityFigures {
 	rule80: ParityFlag;
 	rule2sd: ParityFlag;
-	flag: ParityFlag;
 }
 
 export function parity(

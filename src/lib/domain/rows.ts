@@ -76,8 +76,8 @@ export const PRIORITY_MEASURES = ['demand', 'gap', 'wage', 'representation'] as 
 export type PriorityMeasure = (typeof PRIORITY_MEASURES)[number];
 export type Geography = 'regional' | 'mixed' | 'national';
 
-export interface RepresentationCell {
-	group: string;
+/** A group's representation figures (see analysis/parity.ts for their definitions). */
+export interface ParityFigures {
 	share: number | null;
 	baseline: number | null;
 	parityIndex: number | null;
@@ -85,6 +85,10 @@ export interface RepresentationCell {
 	shortfall: number | null;
 	z: number | null;
 	flag: ParityFlag;
+}
+
+export interface RepresentationCell extends ParityFigures {
+	group: string;
 	/** `regional` when the occupation shares are the area's own; `mixed` when national shares meet a regional baseline. */
 	geography: Geography;
 	/** Where the baseline comes from: the area's labor force, or (no regional figure) the nation's workers. */
@@ -136,6 +140,19 @@ export interface DigitalGroupShare {
 	baseline: number | null;
 	/** The digital-job employment the share is pooled over. */
 	employmentCovered: number;
+}
+
+/** A point of the wage-range chart: 10th, 50th and 90th percentiles, caps as lower bounds. */
+export interface WageRangePoint {
+	soc: string;
+	title: string;
+	employment: number;
+	p10: number | null;
+	p50: number | null;
+	p90: number | null;
+	/** True when p90 (or p50) is top-coded and drawn at the cap. */
+	p90TopCoded: boolean;
+	p50TopCoded: boolean;
 }
 
 /**

@@ -17,7 +17,12 @@ import {
 	type TableColumn
 } from '../../../domain/columns';
 import { MAJOR_GROUP_PATTERN, majorGroupOf } from '../../../domain/codes';
-import { atLeastValue, type AreaRow, type FieldStatus } from '../../../domain/rows';
+import {
+	atLeastValue,
+	type AreaRow,
+	type FieldStatus,
+	type WageRangePoint
+} from '../../../domain/rows';
 import { toCsv } from '../../csv-out';
 import type { Db } from '../../db/client';
 import { titleMatches } from '../../db/queries/occupation';
@@ -49,18 +54,6 @@ export interface TableRow {
 	cells: Cell[];
 	/** Alternate title that matched the search, when the match was not in the title itself. */
 	matchedTitle: string | null;
-}
-
-/** A point of the wage-range chart: the 10th, 50th and 90th percentiles, caps as lower bounds. */
-export interface WageRangePoint {
-	soc: string;
-	title: string;
-	employment: number;
-	p10: number | null;
-	p50: number | null;
-	p90: number | null;
-	p90TopCoded: boolean;
-	p50TopCoded: boolean;
 }
 
 export interface ProfileData {
