@@ -31,7 +31,7 @@ import {
 	type RelatednessTier,
 	type RouteObjective
 } from '../src/lib/analysis/pathways';
-import { layoutPathways } from '../src/lib/charts/pathway-layout';
+import { layoutPathways } from '../src/lib/analysis/pathway-layout';
 import { findCareerRoutes, indexMoves, ROUTE_OBJECTIVES } from '../src/lib/analysis/career-routes';
 import { focusMap, strongestMoves } from '../src/lib/analysis/map-scope';
 import { buildMoves } from '../src/lib/analysis/moves';

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, migrateDb } from '../src/lib/server/db/client';
 import { importFile } from '../src/lib/server/import/load';
-import { compareReport } from '../src/lib/server/reports/compare';
-import { gapsReport } from '../src/lib/server/reports/gaps';
+import { compareReport } from '../src/lib/server/reports/views/compare';
+import { gapsReport } from '../src/lib/server/reports/views/gaps';
 import { median } from './harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);

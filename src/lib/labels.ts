@@ -101,3 +101,14 @@ export const JOB_ZONES: Record<number, string> = {
 		return m.job_zone_5();
 	}
 };
+
+type Message = (params?: Record<string, unknown>) => string;
+
+/**
+ * A message named by its key (the column registry names its labels and help texts this way, so
+ * the domain layer needs no messages). The registry test proves every key exists in both languages.
+ */
+export function messageByKey(key: string, params?: Record<string, unknown>): string {
+	const message = (m as unknown as Record<string, Message | undefined>)[key];
+	return message ? message(params) : key;
+}

@@ -1,5 +1,5 @@
 import type { ParamMatcher } from '@sveltejs/kit';
+import { isSocCode } from '$lib/domain/codes';
 
 /** SOC codes like 15-1252: anything else is a 404 before any query. */
-export const match = ((param: string): boolean =>
-	/^\d{2}-\d{4}$/.test(param)) satisfies ParamMatcher;
+export const match = ((param: string): boolean => isSocCode(param)) satisfies ParamMatcher;

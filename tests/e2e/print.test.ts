@@ -17,7 +17,7 @@ import {
 	visit
 } from '../helpers/browser';
 import { t } from '../helpers/i18n';
-import { TABLE_COLUMNS } from '../../src/lib/server/reports/profile';
+import { TABLE_COLUMNS } from '../../src/lib/domain/columns';
 
 // A4 less 12 mm margins each side, at 96 px per inch: the width a printed page lays out in.
 const SHEET_WIDTH = Math.floor(((210 - 2 * 12) / 25.4) * 96);

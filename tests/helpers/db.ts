@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, migrateDb, type Db } from '../../src/lib/server/db/client';
+import { importFile } from '../../src/lib/server/import/load';
 
 export interface TempDb {
 	db: Db;
@@ -46,3 +47,19 @@ export function snapshot(db: Db): Record<string, { rows: number; hash: string }>
 
 export const FIXTURES = join(process.cwd(), 'tests/fixtures');
 export const SAMPLE = join(process.cwd(), 'data/sample');
+
+/**
+ * A temporary database with `files` imported in order (paths relative to the repository or
+ * absolute); any file not imported fails the setup with its first issue.
+ */
+export async function seededDb(files: readonly string[]): Promise<TempDb> {
+	const t = tempDb();
+	for (const f of files) {
+		const r = await importFile(t.db.$client, f.startsWith('/') ? f : join(process.cwd(), f));
+		if (r.status !== 'imported') {
+			t.close();
+			throw new Error(`${f}: ${r.status} ${JSON.stringify(r.issues[0])}`);
+		}
+	}
+	return t;
+}

@@ -1,23 +1,18 @@
 /** Curated pathway edits: each is its own run, shown as its own source, and undone by deleting it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { saveCuratedEdit } from '../../src/lib/server/db/queries/curated';
 import { deleteImportRun } from '../../src/lib/server/db/queries/imports';
-import { importFile } from '../../src/lib/server/import/load';
-import { pathwaysReport } from '../../src/lib/server/reports/pathways';
-import { tempDb, type TempDb } from '../helpers/db';
+import { pathwaysReport } from '../../src/lib/server/reports/views/pathways';
+import { seededDb, type TempDb } from '../helpers/db';
 
 let t: TempDb;
 beforeAll(async () => {
-	t = tempDb();
-	for (const f of [
+	t = await seededDb([
 		'data/reference/digital-jobs-categories.csv',
 		'data/sample/national_M2024_dl.xlsx',
 		'data/sample/onet/Related Occupations.txt',
 		'data/sample/onet/Job Zones.txt'
-	]) {
-		expect((await importFile(t.db.$client, join(process.cwd(), f))).status).toBe('imported');
-	}
+	]);
 }, 120_000);
 afterAll(() => t.close());
 

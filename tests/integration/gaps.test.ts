@@ -6,18 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { allocateSupply } from '../../src/lib/analysis/supply-gap';
 import {
 	cipSocLinks,
 	completionsFor,
 	setLivingWage
 } from '../../src/lib/server/db/queries/sources';
-import { importFile } from '../../src/lib/server/import/load';
-import { compareReport } from '../../src/lib/server/reports/compare';
-import { digitalSummary } from '../../src/lib/server/reports/digital';
-import { gapsReport } from '../../src/lib/server/reports/gaps';
-import { tempDb, type TempDb } from '../helpers/db';
+import { compareReport } from '../../src/lib/server/reports/views/compare';
+import { digitalSummary } from '../../src/lib/server/reports/views/digital';
+import { gapsReport } from '../../src/lib/server/reports/views/gaps';
+import { seededDb, type TempDb } from '../helpers/db';
 
 const FILES = [
 	'data/sample/oes_2019_hybrid_structure.xlsx',
@@ -37,12 +35,7 @@ const FILES = [
 
 let t: TempDb;
 beforeAll(async () => {
-	t = tempDb();
-	for (const f of FILES) {
-		const r = await importFile(t.db.$client, join(process.cwd(), f));
-		if (r.status !== 'imported')
-			throw new Error(`${f}: ${r.status} ${JSON.stringify(r.issues[0])}`);
-	}
+	t = await seededDb(FILES);
 }, 300_000);
 afterAll(() => t?.close());
 

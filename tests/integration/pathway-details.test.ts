@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { programsFeeding } from '../../src/lib/server/db/queries/occupation';
 import { placementFor } from '../../src/lib/server/db/queries/sources';
 import { importFile } from '../../src/lib/server/import/load';
-import { gapsReport } from '../../src/lib/server/reports/gaps';
+import { gapsReport } from '../../src/lib/server/reports/views/gaps';
 import {
 	pathwayNodeDetails,
 	pathwaysReport,
 	routeTraining
-} from '../../src/lib/server/reports/pathways';
+} from '../../src/lib/server/reports/views/pathways';
 import { ReportError } from '../../src/lib/server/reports/region';
-import { FIXTURES, tempDb, type TempDb } from '../helpers/db';
+import { FIXTURES, seededDb, type TempDb } from '../helpers/db';
 
 const LA = '31080';
 const SUPPORT = '15-1232'; // Computer User Support Specialists
@@ -25,8 +25,7 @@ const CREDENTIALS = join(FIXTURES, 'generic/credentials_los_angeles.csv');
 
 let t: TempDb;
 beforeAll(async () => {
-	t = tempDb();
-	for (const f of [
+	t = await seededDb([
 		'data/reference/digital-jobs-categories.csv',
 		'data/sample/CIP2020_SOC2018_Crosswalk.xlsx',
 		'data/sample/national_M2021_dl.xlsx',
@@ -38,10 +37,7 @@ beforeAll(async () => {
 		'data/sample/ipeds/hd2024.csv',
 		'data/sample/ipeds/c2024_a_all_institutions.csv',
 		CREDENTIALS
-	]) {
-		const r = await importFile(t.db.$client, f.startsWith('/') ? f : join(process.cwd(), f));
-		expect(r.status, `${f}: ${JSON.stringify(r.issues[0])}`).toBe('imported');
-	}
+	]);
 }, 180_000);
 afterAll(() => t.close());
 

@@ -2,6 +2,7 @@
  * Digital jobs (JFF's six categories): a region's summary by category. The SOC → category map is
  * data (data/reference/digital-jobs-categories.csv), not code.
  */
+import { ALL_DIGITAL } from '../domain/categories';
 import { weightedMedian } from './stats';
 
 export interface DigitalOccupation {
@@ -29,10 +30,9 @@ export function summariseByCategory(
 	rows: readonly DigitalOccupation[],
 	categories: readonly string[]
 ): CategorySummary[] {
-	const all = [...categories, 'All digital jobs'];
+	const all = [...categories, ALL_DIGITAL];
 	return all.map((category) => {
-		const members =
-			category === 'All digital jobs' ? rows : rows.filter((r) => r.category === category);
+		const members = category === ALL_DIGITAL ? rows : rows.filter((r) => r.category === category);
 		return {
 			category,
 			occupations: members.length,

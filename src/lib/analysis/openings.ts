@@ -10,11 +10,9 @@
  * Units: persons per year. Missing rule: any input unknown → null; Ē ≤ 0 → null; E(o, r) = 0 → 0.
  * A region's own projections, when imported, win over the estimate.
  */
-/**
- * `area-projection`: the area's own projections (for the nation, BLS EP itself);
- * `national-rate`: the national rate applied to the area's employment.
- */
-export type OpeningsMethod = 'area-projection' | 'national-rate' | null;
+import type { OpeningsMethod } from '../domain/rows';
+
+export type { OpeningsMethod };
 
 export interface NationalProjection {
 	openings: number | null;

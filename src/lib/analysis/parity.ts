@@ -14,9 +14,9 @@
  * Small numbers: fewer than `floor` workers in the occupation (default 100), or a share the
  * source marks unreliable, gives `too-few` and no flag. Unknown share or baseline: `no-data`.
  */
-export type ParityRule = '80-percent' | '2-sd';
-export type ParityFlag =
-	'under-represented' | 'over-represented' | 'near-parity' | 'too-few' | 'no-data';
+import type { ParityFigures, ParityFlag, ParityRule } from '../domain/rows';
+
+export type { ParityFlag, ParityRule };
 
 export const DEFAULT_SMALL_NUMBER_FLOOR = 100;
 
@@ -31,16 +31,9 @@ export interface ParityInput {
 	unreliable?: boolean;
 }
 
-export interface ParityResult {
-	share: number | null;
-	baseline: number | null;
-	parityIndex: number | null;
-	gapPoints: number | null;
-	shortfall: number | null;
-	z: number | null;
+export interface ParityResult extends ParityFigures {
 	rule80: ParityFlag;
 	rule2sd: ParityFlag;
-	flag: ParityFlag;
 }
 
 export function parity(

@@ -6,12 +6,13 @@
  * code (`15-1252.00`) when a graph keeps O*NET's detail. "Lexicographic" below means plain
  * code-unit order of those keys (never locale order), so results do not depend on the runtime.
  */
+import type { RelatednessTier } from '../domain/relatedness';
 import { stepPremium, type WageValue } from './wages';
 
 export const PATHWAY_LEVELS = ['feeder', 'entry', 'mid', 'advanced'] as const;
 export type PathwayLevel = (typeof PATHWAY_LEVELS)[number];
 
-export type RelatednessTier = 'Primary-Short' | 'Primary-Long' | 'Supplemental';
+export type { RelatednessTier };
 
 export interface PathwayNode {
 	soc: string;

@@ -14,10 +14,10 @@
  * sum and the weights of the rest are rescaled; `components` shows each rank so a user can see
  * why a row ranks where it does. Occupations with no known measure get a null score.
  */
+import { PRIORITY_MEASURES, type PriorityMeasure } from '../domain/rows';
 import { percentileRanks } from './stats';
 
-export const PRIORITY_MEASURES = ['demand', 'gap', 'wage', 'representation'] as const;
-export type PriorityMeasure = (typeof PRIORITY_MEASURES)[number];
+export { PRIORITY_MEASURES, type PriorityMeasure };
 export type PriorityWeights = Record<PriorityMeasure, number>;
 export const DEFAULT_WEIGHTS: PriorityWeights = { demand: 1, gap: 1, wage: 1, representation: 1 };
 

@@ -2,7 +2,9 @@
  * Writes rows as CSV (RFC 4180). Text cells that a spreadsheet would run as a formula
  * (starting with =, +, -, @, tab or CR) get a leading apostrophe; numbers are written as numbers.
  */
-export type CsvCell = string | number | boolean | null | undefined;
+import type { CsvCell } from '../domain/columns';
+
+export type { CsvCell };
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

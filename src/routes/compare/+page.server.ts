@@ -1,8 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { listAreas } from '$lib/server/db/queries/oews';
-import { compareReport } from '$lib/server/reports/compare';
+import { compareReport } from '$lib/server/reports/views/compare';
 import { ReportError } from '$lib/server/reports/region';
+import { isAreaCode } from '$lib/domain/codes';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ url }) => {
@@ -14,7 +15,7 @@ export const load = (({ url }) => {
 		])
 	]
 		.map((a) => a.trim())
-		.filter((a) => /^\d{2,7}$/.test(a))
+		.filter(isAreaCode)
 		.slice(0, 6);
 	const yearText = url.searchParams.get('year');
 	const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;

@@ -6,8 +6,9 @@ import {
 	pathwaysReport,
 	readPathwayOptions,
 	routeTraining
-} from '$lib/server/reports/pathways';
+} from '$lib/server/reports/views/pathways';
 import { ReportError } from '$lib/server/reports/region';
+import { isAreaCode } from '$lib/domain/codes';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ url }) => {
@@ -16,7 +17,7 @@ export const load = (({ url }) => {
 	const area =
 		url.searchParams.get('area') ?? areas.find((a) => a.code !== '99')?.code ?? areas[0]?.code;
 	if (!area) error(404, 'No areas in the database yet: import OEWS files first.');
-	if (!/^\d{2,7}$/.test(area)) error(400, 'area must be an area code');
+	if (!isAreaCode(area)) error(400, 'area must be an area code');
 	const options = readPathwayOptions(url);
 	try {
 		/** Nodes, edges, layout, routes and the choices for the pickers. */

@@ -19,7 +19,7 @@ import {
 import { columnsFor, smallMultiplesSpec } from '../../../src/lib/charts/specs/small-multiples';
 import { largestGaps, supplyGapsSpec } from '../../../src/lib/charts/specs/supply-gaps';
 import { wageCompareSpec, type WageDistribution } from '../../../src/lib/charts/specs/wage-compare';
-import type { GapRow } from '../../../src/lib/server/reports/gaps';
+import type { GapRow } from '../../../src/lib/domain/rows';
 
 const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
 

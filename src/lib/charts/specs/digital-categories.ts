@@ -7,11 +7,12 @@
 import * as Plot from '@observablehq/plot';
 import type { CategorySummary } from '../../analysis/digital-jobs';
 import { formatCount, formatWage } from '../format';
+import { ALL_DIGITAL } from '../../domain/categories';
 import { colorScale, seriesLabel, TEXT } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, type ChartFrame } from './common';
 import { shortLabel } from './wage-range';
 
-export const ALL_DIGITAL = 'All digital jobs';
+export { ALL_DIGITAL };
 
 export interface DigitalCategoriesInput extends ChartFrame {
 	/** GapsReport.digital: the six categories then 'All digital jobs'. */

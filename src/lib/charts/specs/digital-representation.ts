@@ -4,7 +4,7 @@
  * and both figures written beside it. A group without either figure is named with "no data".
  */
 import * as Plot from '@observablehq/plot';
-import type { DigitalGroupShare } from '../../server/reports/gaps';
+import type { DigitalGroupShare } from '../../domain/rows';
 import { formatShare } from '../format';
 import { COLORS, groupLabel, LABELS, TEXT } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, shareDomainMax, type ChartFrame } from './common';

@@ -5,7 +5,7 @@
  * imported is not zero supply.
  */
 import * as Plot from '@observablehq/plot';
-import type { GapRow } from '../../server/reports/gaps';
+import type { GapRow } from '../../domain/rows';
 import { formatFlow } from '../format';
 import { colorScale, seriesLabel, TEXT } from '../series';
 import { DEFAULT_WIDTH, formatSigned, NARROW, noDataSpec, type ChartFrame } from './common';

@@ -5,7 +5,7 @@
  * suggest a figure the data cannot support.
  */
 import * as Plot from '@observablehq/plot';
-import type { RepresentationCell } from '../../server/reports/gaps';
+import type { RepresentationCell } from '../../domain/rows';
 import { formatShare } from '../format';
 import { colorScale, groupLabel, seriesLabel, TEXT } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, shareDomainMax, type ChartFrame } from './common';

@@ -5,7 +5,7 @@
  * since an unknown gap is not a zero one.
  */
 import * as Plot from '@observablehq/plot';
-import type { GapRow } from '../../server/reports/gaps';
+import type { GapRow } from '../../domain/rows';
 import { formatFlow } from '../format';
 import { colorScale, LABELS, seriesLabel, TEXT } from '../series';
 import { DEFAULT_WIDTH, formatSigned, NARROW, noDataSpec, type ChartFrame } from './common';

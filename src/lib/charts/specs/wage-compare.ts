@@ -5,7 +5,7 @@
  * the true value is at least that; a row with no published percentile says so in words.
  */
 import * as Plot from '@observablehq/plot';
-import type { FieldStatus, Percentiles } from '../../server/reports/region';
+import type { FieldStatus, Percentiles } from '../../domain/rows';
 import { formatWage } from '../format';
 import { colorScale, seriesLabel, TEXT } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, wageAt, type ChartFrame } from './common';

@@ -4,18 +4,9 @@
  * to the year's cap and marked, since the true value is at least that.
  */
 import * as Plot from '@observablehq/plot';
+import type { WageRangePoint } from '../../domain/rows';
 
-export interface WageRangeDatum {
-	soc: string;
-	title: string;
-	employment: number;
-	p10: number | null;
-	p50: number | null;
-	p90: number | null;
-	/** True when p90 (or p50) is top-coded and drawn at the cap. */
-	p90TopCoded: boolean;
-	p50TopCoded: boolean;
-}
+export type WageRangeDatum = WageRangePoint;
 
 export interface WageRangeInput {
 	data: WageRangeDatum[];

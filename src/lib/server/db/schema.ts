@@ -12,6 +12,13 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
+import { DIGITAL_CATEGORIES } from '../../domain/categories';
+import { OCCUPATION_LEVELS, VALUE_STATUSES } from '../../domain/rows';
+
+// The enums live in the domain layer (every layer reads them); re-exported for the adapters.
+export { DIGITAL_CATEGORIES, OCCUPATION_LEVELS, VALUE_STATUSES };
+export type { DigitalCategory } from '../../domain/categories';
+export type { OccupationLevel, ValueStatus } from '../../domain/rows';
 
 /** One row per file imported (or attempted and kept). Every fact row points at its run. */
 export const importRuns = sqliteTable(
@@ -62,9 +69,6 @@ export const areaAliases = sqliteTable('area_aliases', {
 	note: text('note').notNull()
 });
 
-export const OCCUPATION_LEVELS = ['total', 'major', 'minor', 'broad', 'detailed'] as const;
-export type OccupationLevel = (typeof OCCUPATION_LEVELS)[number];
-
 export const occupations = sqliteTable(
 	'occupations',
 	{
@@ -100,16 +104,6 @@ export const occupationCrosswalk = sqliteTable(
 		index('occupation_crosswalk_from').on(t.fromVintage, t.fromCode)
 	]
 );
-
-/** Why a value is missing: the OEWS markers, or an empty cell. NULL = published. */
-export const VALUE_STATUSES = [
-	'not_available', // `*`  wage estimate not available
-	'employment_not_available', // `**` employment estimate not available
-	'top_coded', // `#`  at or above the year's wage cap: a lower bound
-	'under_half_percent', // `~`  fewer than 0.5% of establishments report it
-	'blank' // the cell was empty (e.g. LQ in national files)
-] as const;
-export type ValueStatus = (typeof VALUE_STATUSES)[number];
 
 const value = (name: string) => real(name);
 const status = (name: string) => text(`${name}_status`, { enum: VALUE_STATUSES });
@@ -533,15 +527,6 @@ export const postingsCounts = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.runId, t.area, t.soc, t.period] })]
 );
-
-export const DIGITAL_CATEGORIES = [
-	'Data Management and Analysis',
-	'Design',
-	'Networking',
-	'Programming and Development',
-	'Support',
-	'Crosscutting'
-] as const;
 
 /** SOC → JFF digital-job category (the project's own documented table, replaceable by import). */
 export const digitalCategories = sqliteTable(

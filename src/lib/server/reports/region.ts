@@ -1,6 +1,7 @@
 /**
- * The region report: one area's occupations for a year, with LQ computed against the national
- * file of the same year, wages with their publication status, and the sources behind them.
+ * The region's OEWS report: one area's occupations for a year (every level), with LQ computed
+ * against the national file of the same year, wages with their publication status, and the
+ * sources behind them. The occupations API serves it; the area model builds on it.
  */
 import { locationQuotient } from '../../analysis/location-quotient';
 import type { Db } from '../db/client';
@@ -12,44 +13,8 @@ import {
 	type AreaSummary,
 	type FactRow
 } from '../db/queries/oews';
-import type { OccupationLevel, ValueStatus } from '../db/schema';
-import { NATIONAL_AREA } from '../import/sources/bls-oews';
-
-/** Why a figure is what it is: published, or the reason it is missing. */
-export type FieldStatus =
-	'published' | 'computed' | ValueStatus | 'no_national_data' | 'reference_area';
-
-export interface Percentiles {
-	p10: number | null;
-	p25: number | null;
-	p50: number | null;
-	p75: number | null;
-	p90: number | null;
-}
-
-export interface OccupationRow {
-	soc: string;
-	title: string;
-	level: OccupationLevel;
-	employment: number | null;
-	lq: number | null;
-	lqPublished: number | null;
-	medianAnnualWage: number | null;
-	meanAnnualWage: number | null;
-	medianHourlyWage: number | null;
-	annualWagePercentiles: Percentiles;
-	annualOnly: boolean;
-	hourlyOnly: boolean;
-	status: {
-		employment: FieldStatus;
-		lq: FieldStatus;
-		lqPublished: FieldStatus;
-		medianAnnualWage: FieldStatus;
-		meanAnnualWage: FieldStatus;
-		medianHourlyWage: FieldStatus;
-		annualWagePercentiles: Record<keyof Percentiles, FieldStatus>;
-	};
-}
+import { ALL_OCCUPATIONS, NATIONAL_AREA } from '../../domain/codes';
+import type { FieldStatus, OccupationRow, ValueStatus } from '../../domain/rows';
 
 export interface SourceNote {
 	runId: number;
@@ -166,10 +131,10 @@ export function regionReport(db: Db, areaCode: string, year?: number): RegionRep
 	const nationalFacts =
 		nationalRun === null ? null : isNational ? facts : factsForRun(db, nationalRun, NATIONAL_AREA);
 	const national = nationalFacts ? new Map(nationalFacts.map((f) => [f.soc, f])) : null;
-	const regionalTotal = facts.find((f) => f.soc === '00-0000') ?? null;
+	const regionalTotal = facts.find((f) => f.soc === ALL_OCCUPATIONS) ?? null;
 	const totals = {
 		regional: regionalTotal?.employment ?? null,
-		national: national?.get('00-0000')?.employment ?? null
+		national: national?.get(ALL_OCCUPATIONS)?.employment ?? null
 	};
 	const rows = facts.map((f) => toRow(f, national, totals, isNational));
 	const runs = runsById(db, [...new Set([runId, ...(nationalRun === null ? [] : [nationalRun])])]);
@@ -195,72 +160,4 @@ export function regionReport(db: Db, areaCode: string, year?: number): RegionRep
 			importedAt: r.finishedAt
 		}))
 	};
-}
-
-export type SortKey = 'employment' | 'lq' | 'median' | 'title' | 'soc';
-
-export interface RowFilter {
-	q?: string;
-	/** Two-digit major group, e.g. `15`. */
-	group?: string;
-	level?: 'detailed' | 'all';
-	sort?: SortKey;
-	dir?: 'asc' | 'desc';
-}
-
-/** LQ is ranked only for occupations with at least this many jobs (METHODS: small-n instability). */
-export const LQ_RANK_FLOOR = 100;
-
-const SORTERS: Record<SortKey, (r: OccupationRow) => number | string | null> = {
-	employment: (r) => r.employment,
-	lq: (r) => (r.employment !== null && r.employment >= LQ_RANK_FLOOR ? r.lq : null),
-	median: (r) =>
-		r.medianAnnualWage ??
-		(r.status.medianAnnualWage === 'top_coded' ? Number.MAX_SAFE_INTEGER : null),
-	title: (r) => r.title.toLowerCase(),
-	soc: (r) => r.soc
-};
-
-/** Filters and sorts report rows; missing values always sort last, whatever the direction. */
-export function filterRows(rows: readonly OccupationRow[], f: RowFilter): OccupationRow[] {
-	const q = f.q?.trim().toLowerCase() ?? '';
-	const level = f.level ?? 'detailed';
-	const out = rows.filter(
-		(r) =>
-			(level === 'all' || r.level === 'detailed') &&
-			(!f.group || r.soc.startsWith(`${f.group}-`)) &&
-			(q === '' || r.title.toLowerCase().includes(q) || r.soc.includes(q))
-	);
-	const dir = f.dir ?? (f.sort === 'title' || f.sort === 'soc' ? 'asc' : 'desc');
-	return sortNullsLast(out, SORTERS[f.sort ?? 'employment'], dir);
-}
-
-/**
- * Sorts rows in place by `key` in `dir`; rows whose key is unknown (null) go last whatever the
- * direction, and ties fall back to SOC order, so every table sorts the same way.
- */
-export function sortNullsLast<T extends { soc: string }>(
-	rows: T[],
-	key: (r: T) => number | string | null,
-	dir: 'asc' | 'desc'
-): T[] {
-	const sign = dir === 'asc' ? 1 : -1;
-	return rows.sort((a, b) => {
-		const x = key(a);
-		const y = key(b);
-		if (x === null && y === null) return a.soc.localeCompare(b.soc);
-		if (x === null) return 1;
-		if (y === null) return -1;
-		if (x < y) return -sign;
-		if (x > y) return sign;
-		return a.soc.localeCompare(b.soc);
-	});
-}
-
-/** Major groups present in the rows, for the filter menu. */
-export function majorGroups(rows: readonly OccupationRow[]): { code: string; title: string }[] {
-	return rows
-		.filter((r) => r.level === 'major')
-		.map((r) => ({ code: r.soc.slice(0, 2), title: r.title }))
-		.sort((a, b) => a.code.localeCompare(b.code));
 }

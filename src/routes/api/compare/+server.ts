@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { apiError, withReport, yearParam } from '$lib/server/api';
 import { getDb } from '$lib/server/db';
-import { compareReport } from '$lib/server/reports/compare';
+import { compareReport } from '$lib/server/reports/views/compare';
+import { isAreaCode } from '$lib/domain/codes';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {
@@ -11,7 +12,7 @@ export const GET: RequestHandler = ({ url }) => {
 		.split(',')
 		.map((a) => a.trim())
 		.filter(Boolean);
-	if (areas.length < 2 || areas.length > 6 || areas.some((a) => !/^\d{2,7}$/.test(a))) {
+	if (areas.length < 2 || areas.length > 6 || areas.some((a) => !isAreaCode(a))) {
 		return apiError(
 			400,
 			'areas must list 2 to 6 area codes separated by commas, e.g. ?areas=31080,99'

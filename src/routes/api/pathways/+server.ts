@@ -2,12 +2,13 @@ import { json } from '@sveltejs/kit';
 import { apiError, wantsCsv, withReport } from '$lib/server/api';
 import { csvResponse, toCsv } from '$lib/server/csv-out';
 import { getDb } from '$lib/server/db';
-import { pathwaysReport, readPathwayOptions } from '$lib/server/reports/pathways';
+import { pathwaysReport, readPathwayOptions } from '$lib/server/reports/views/pathways';
+import { isAreaCode } from '$lib/domain/codes';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {
 	const area = url.searchParams.get('area') ?? '';
-	if (!/^\d{2,7}$/.test(area)) return apiError(400, 'area must be an area code, e.g. ?area=31080');
+	if (!isAreaCode(area)) return apiError(400, 'area must be an area code, e.g. ?area=31080');
 	return withReport(
 		() => pathwaysReport(getDb(), area, readPathwayOptions(url)),
 		(r) => {

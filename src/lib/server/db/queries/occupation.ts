@@ -1,6 +1,8 @@
 /** Reads for one occupation: its definition, O*NET details, related occupations and programs. */
+import { strongestByKey, type RelatednessTier } from '../../../domain/relatedness';
 import { cached } from '../cache';
 import type { Db } from '../client';
+import { latestRun } from './runs';
 import type { Placement } from './sources';
 
 const all = <T>(db: Db, sql: string, ...params: unknown[]): T[] =>
@@ -23,10 +25,10 @@ export function jobZone(db: Db, soc: string): number | null {
 	return (
 		get<{ z: number }>(
 			db,
-			`SELECT job_zone AS z FROM onet_job_zones WHERE soc = ?
-			 AND run_id = (SELECT max(run_id) FROM onet_job_zones)
+			`SELECT job_zone AS z FROM onet_job_zones WHERE soc = ? AND run_id = ?
 			 ORDER BY onet_code LIKE '%.00' DESC, job_zone LIMIT 1`,
-			soc
+			soc,
+			latestRun(db, 'onet_job_zones')
 		)?.z ?? null
 	);
 }
@@ -42,9 +44,10 @@ export function technologySkills(db: Db, soc: string, limit = 15): TechSkill[] {
 	return all<{ example: string; hot: number; inDemand: number }>(
 		db,
 		`SELECT example, max(hot) AS hot, max(in_demand) AS inDemand FROM onet_technology_skills
-		 WHERE soc = ? AND run_id = (SELECT max(run_id) FROM onet_technology_skills)
+		 WHERE soc = ? AND run_id = ?
 		 GROUP BY example ORDER BY inDemand DESC, hot DESC, example LIMIT ?`,
 		soc,
+		latestRun(db, 'onet_technology_skills'),
 		limit
 	).map((r) => ({ example: r.example, hot: r.hot === 1, inDemand: r.inDemand === 1 }));
 }
@@ -52,22 +55,55 @@ export function technologySkills(db: Db, soc: string, limit = 15): TechSkill[] {
 export interface RelatedRow {
 	soc: string;
 	title: string | null;
-	tier: string;
+	tier: RelatednessTier;
 	rank: number;
 }
 
-/** O*NET related occupations out of (`direction = out`) or into the occupation, best rank first. */
+/**
+ * O*NET related occupations out of (`direction = out`) or into the occupation, each pair once by
+ * the relatedness rule (its strongest listing), best rank first.
+ */
 export function relatedOccupations(db: Db, soc: string, direction: 'out' | 'in'): RelatedRow[] {
 	const [mine, theirs] = direction === 'out' ? ['from_soc', 'to_soc'] : ['to_soc', 'from_soc'];
-	return all<RelatedRow>(
+	const listings = all<RelatedRow>(
 		db,
-		`SELECT r.${theirs} AS soc, o.title AS title, min(r.tier) AS tier, min(r.rank) AS rank
+		`SELECT r.${theirs} AS soc, o.title AS title, r.tier AS tier, r.rank AS rank
 		 FROM onet_related r LEFT JOIN occupations o ON o.soc = r.${theirs}
-		 WHERE r.${mine} = ? AND r.${theirs} <> ? AND r.run_id = (SELECT max(run_id) FROM onet_related)
-		 GROUP BY r.${theirs} ORDER BY rank, r.${theirs} LIMIT 20`,
+		 WHERE r.${mine} = ? AND r.${theirs} <> ? AND r.run_id = ?`,
 		soc,
-		soc
+		soc,
+		latestRun(db, 'onet_related')
 	);
+	return strongestByKey(listings, (r) => r.soc)
+		.sort((a, b) => a.rank - b.rank || (a.soc < b.soc ? -1 : a.soc > b.soc ? 1 : 0))
+		.slice(0, 20);
+}
+
+/** Job Zone per occupation: each SOC's `.00` O*NET code's zone, else its lowest. */
+export function jobZones(db: Db): Map<string, number> {
+	return cached(db, 'job-zones', () => {
+		const rows = all<{ soc: string; z: number }>(
+			db,
+			`SELECT soc, job_zone AS z, onet_code AS code FROM onet_job_zones
+			 WHERE run_id = ? ORDER BY soc, code LIKE '%.00' DESC, job_zone`,
+			latestRun(db, 'onet_job_zones')
+		);
+		const out = new Map<string, number>();
+		for (const r of rows) if (!out.has(r.soc)) out.set(r.soc, r.z);
+		return out;
+	});
+}
+
+/** Occupations whose alternate or direct-match titles contain `q` (first match per SOC). */
+export function titleMatches(db: Db, q: string): Map<string, string> {
+	const rows = all<{ soc: string; title: string }>(
+		db,
+		`SELECT soc, title FROM occupation_titles WHERE title LIKE ? ESCAPE '\\' ORDER BY length(title) LIMIT 2000`,
+		`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+	);
+	const out = new Map<string, string>();
+	for (const r of rows) if (!out.has(r.soc)) out.set(r.soc, r.title);
+	return out;
 }
 
 export interface ProgramRow {
@@ -110,7 +146,7 @@ function programsFeedingUncached(db: Db, soc: string, placement: Placement): Pro
 		) ?? get<{ runId: number }>(db, 'SELECT max(run_id) AS runId FROM institutions');
 	if (!hd?.runId) return [];
 	let where = '';
-	const params: unknown[] = [soc, hd.runId, year.runId];
+	const params: unknown[] = [soc, latestRun(db, 'cip_soc'), hd.runId, year.runId];
 	if (placement.kind === 'cbsa') {
 		if (placement.codes.length === 0) return [];
 		where = `AND i.cbsa IN (${placement.codes.map(() => '?').join(',')})`;
@@ -132,8 +168,7 @@ function programsFeedingUncached(db: Db, soc: string, placement: Placement): Pro
 			   ON i.run_id = ? AND c.run_id = ? AND c.unitid = i.unitid AND c.cip = x.cip`;
 	return all<ProgramRow>(
 		db,
-		`WITH x AS (SELECT DISTINCT cip, cip_title FROM cip_soc
-		            WHERE soc = ? AND run_id = (SELECT max(run_id) FROM cip_soc))
+		`WITH x AS (SELECT DISTINCT cip, cip_title FROM cip_soc WHERE soc = ? AND run_id = ?)
 		 SELECT c.unitid, i.name AS institution, i.city, c.cip, x.cip_title AS cipTitle,
 		        c.award_level AS awardLevel, c.total AS completions, c.year
 		 FROM ${from}

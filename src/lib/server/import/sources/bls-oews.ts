@@ -13,6 +13,7 @@
  * - Industry-specific rows (NAICS other than 000000) are skipped and counted in the notes.
  */
 import type Database from 'better-sqlite3';
+import { NATIONAL_AREA } from '../../../domain/codes';
 import type { Writes } from '../writes';
 import type { AreaType, OccupationLevel } from '../../db/schema';
 import {
@@ -110,8 +111,6 @@ const AREA_TYPE_CODES: Record<string, AreaType> = {
 
 const LEVELS: readonly OccupationLevel[] = ['total', 'major', 'minor', 'broad', 'detailed'];
 const O_GROUPS = new Set<OccupationLevel>(LEVELS);
-
-export const NATIONAL_AREA = '99';
 
 /**
  * A number for each (area, SOC code) an OEWS file has written, found again without reading the

@@ -4,9 +4,8 @@ import { editorName, requireEditor } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { refuseWhileImporting } from '$lib/server/jobs';
 import { saveCuratedEdit } from '$lib/server/db/queries/curated';
+import { isAreaCode, isSocCode } from '$lib/domain/codes';
 import type { RequestHandler } from './$types';
-
-const SOC = /^\d{2}-\d{4}$/;
 
 /** Adds or removes a pathway edge as a curated edit (editors only). */
 export const POST: RequestHandler = async (event) => {
@@ -25,18 +24,14 @@ export const POST: RequestHandler = async (event) => {
 		);
 	}
 	const { from, to, note, remove, area } = body;
-	if (typeof from !== 'string' || !SOC.test(from) || typeof to !== 'string' || !SOC.test(to)) {
+	if (typeof from !== 'string' || !isSocCode(from) || typeof to !== 'string' || !isSocCode(to)) {
 		return apiError(400, 'from and to must be SOC codes like 15-1232');
 	}
 	if (from === to) return apiError(400, 'from and to must differ');
 	if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > 1000)) {
 		return apiError(400, 'note must be text of at most 1,000 characters');
 	}
-	if (
-		area !== undefined &&
-		area !== null &&
-		(typeof area !== 'string' || !/^\d{2,7}$/.test(area))
-	) {
+	if (area !== undefined && area !== null && (typeof area !== 'string' || !isAreaCode(area))) {
 		return apiError(400, 'area must be an area code');
 	}
 	const runId = saveCuratedEdit(getDb(), {

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { withReport, yearParam } from '$lib/server/api';
 import { getDb } from '$lib/server/db';
-import { digitalSummary } from '$lib/server/reports/digital';
+import { digitalSummary } from '$lib/server/reports/views/digital';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url }) => {

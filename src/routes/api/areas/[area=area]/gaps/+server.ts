@@ -2,9 +2,8 @@ import { json } from '@sveltejs/kit';
 import { wantsCsv, withReport, yearParam } from '$lib/server/api';
 import { csvResponse } from '$lib/server/csv-out';
 import { getDb } from '$lib/server/db';
-import { gapsReport } from '$lib/server/reports/gaps';
-import { gapsCsv } from '$lib/server/reports/gaps-csv';
-import { gapsOptions } from '$lib/server/reports/gaps-params';
+import { areaOptions } from '$lib/server/reports/area-options';
+import { gapsCsv, gapsReport } from '$lib/server/reports/views/gaps';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url }) => {
@@ -12,7 +11,7 @@ export const GET: RequestHandler = ({ params, url }) => {
 	if (year instanceof Response) return year;
 	const category = url.searchParams.get('category');
 	return withReport(
-		() => gapsReport(getDb(), params.area, gapsOptions(url, year)),
+		() => gapsReport(getDb(), params.area, areaOptions(url, year)),
 		(report) => {
 			const rows = category
 				? report.rows.filter((r) => r.category?.toLowerCase() === category.toLowerCase())

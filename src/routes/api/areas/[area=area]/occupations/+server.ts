@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { wantsCsv, withReport, yearParam } from '$lib/server/api';
 import { csvResponse } from '$lib/server/csv-out';
 import { getDb } from '$lib/server/db';
-import { occupationsCsv } from '$lib/server/reports/region-csv';
+import { occupationsCsv } from '$lib/server/reports/views/occupations-csv';
 import { regionReport } from '$lib/server/reports/region';
 import type { RequestHandler } from './$types';
 

@@ -1,16 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { gapsOptions } from '$lib/server/reports/gaps-params';
-import { occupationPage } from '$lib/server/reports/occupation';
+import { areaOptions, yearFromUrl } from '$lib/server/reports/area-options';
+import { occupationPage } from '$lib/server/reports/views/occupation';
 import { ReportError } from '$lib/server/reports/region';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ params, url }) => {
-	const yearText = url.searchParams.get('year');
-	const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
 	try {
 		/** The occupation's wages, demand, supply, representation, skills, related jobs and programs. */
-		return occupationPage(getDb(), params.area, params.soc, gapsOptions(url, year));
+		return occupationPage(getDb(), params.area, params.soc, areaOptions(url, yearFromUrl(url)));
 	} catch (e) {
 		if (e instanceof ReportError) error(e.status, e.message);
 		throw e;

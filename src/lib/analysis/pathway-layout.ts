@@ -1,20 +1,14 @@
 /**
  * Career-pathway map layout: PURE and deterministic (no randomness, no clock, stable sorts, the
  * input order of nodes and edges does not matter). Positions nodes in columns by level and
- * draws each edge as a smooth curve; PathwayMap.svelte only renders what this returns.
+ * draws each edge as a smooth curve; the server computes it with the map's report and the
+ * pathways page's PathwayMap.svelte only draws what it returns.
  *
- * d3 note: d3 reaches node_modules only as a dependency of @observablehq/plot and ships no
- * types (no @types/d3*), so importing `d3-shape`/`d3-scale` here would fail `tsc` under
- * `strict`. The two pieces used are therefore written out: the curve is exactly what
- * d3-shape's `linkHorizontal()` draws (same command string for the same rounded points) and
- * the radius is a square-root scale (d3-scale `scaleSqrt`).
+ * The curve is what d3-shape's `linkHorizontal()` draws (same command string for the same
+ * rounded points) and the radius a square-root scale (d3-scale `scaleSqrt`), written out here
+ * because the layout predates d3 as a direct dependency.
  */
-import {
-	PATHWAY_LEVELS,
-	type PathwayEdge,
-	type PathwayLevel,
-	type PathwayNode
-} from '../analysis/pathways';
+import { PATHWAY_LEVELS, type PathwayEdge, type PathwayLevel, type PathwayNode } from './pathways';
 
 export type LayoutNodeInput = Pick<PathwayNode, 'soc' | 'level' | 'employment' | 'openings'>;
 export type LayoutEdgeInput = Pick<PathwayEdge, 'from' | 'to' | 'source' | 'tier'>;

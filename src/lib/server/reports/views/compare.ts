@@ -1,15 +1,17 @@
 /** Several areas side by side: the same measures for each, for a funder comparing regions. */
-import type { Db } from '../db/client';
-import { gapsReport, type GapRow, type GapsReport } from './gaps';
+import type { GapRow } from '../../../domain/rows';
+import type { Db } from '../../db/client';
+import { areaModel, type AreaModel } from '../area-model';
+import { gapRows } from './gaps';
 
 export interface CompareArea {
-	area: GapsReport['area'];
+	area: AreaModel['area'];
 	year: number;
 	regionalMedianWage: number | null;
-	digital: GapsReport['digital'];
-	digitalRepresentation: GapsReport['digitalRepresentation'];
-	representationGeography: GapsReport['representation']['geography'];
-	sources: GapsReport['sources'];
+	digital: AreaModel['digital'];
+	digitalRepresentation: AreaModel['digitalRepresentation'];
+	representationGeography: AreaModel['representation']['geography'];
+	sources: AreaModel['sources'];
 }
 
 export interface CompareReport {
@@ -19,16 +21,16 @@ export interface CompareReport {
 }
 
 /**
- * Builds every area's gaps report for `year` (each area's latest year when omitted, or when an
- * area lacks that year — said in its `year`).
+ * Every area's model for `year` (each area's latest year when omitted, or when an area lacks
+ * that year — said in its `year`).
  */
 export function compareReport(db: Db, codes: string[], year?: number): CompareReport {
-	const reports = codes.map((code) => {
+	const models = codes.map((code) => {
 		try {
-			return gapsReport(db, code, { year });
+			return areaModel(db, code, { year });
 		} catch (e) {
 			// An area without the requested year still compares on its latest year.
-			if (year !== undefined) return gapsReport(db, code, {});
+			if (year !== undefined) return areaModel(db, code, {});
 			throw e;
 		}
 	});
@@ -36,8 +38,8 @@ export function compareReport(db: Db, codes: string[], year?: number): CompareRe
 		string,
 		{ soc: string; title: string; category: string | null; byArea: (GapRow | null)[] }
 	>();
-	reports.forEach((r, i) => {
-		for (const row of r.rows) {
+	models.forEach((model, i) => {
+		for (const row of gapRows(model)) {
 			const entry = bySoc.get(row.soc) ?? {
 				soc: row.soc,
 				title: row.title,
@@ -49,7 +51,7 @@ export function compareReport(db: Db, codes: string[], year?: number): CompareRe
 		}
 	});
 	return {
-		areas: reports.map((r) => ({
+		areas: models.map((r) => ({
 			area: r.area,
 			year: r.year,
 			regionalMedianWage: r.regionalMedianWage,

@@ -1,6 +1,7 @@
 /** The occupations list as CSV: the API's JSON fields flattened, each value beside its status. */
-import { toCsv, type CsvCell } from '../csv-out';
-import type { OccupationRow } from './region';
+import { round, type CsvCell } from '../../../domain/columns';
+import type { OccupationRow } from '../../../domain/rows';
+import { toCsv } from '../../csv-out';
 
 const COLUMNS: [string, (r: OccupationRow) => CsvCell][] = [
 	['soc', (r) => r.soc],
@@ -8,7 +9,7 @@ const COLUMNS: [string, (r: OccupationRow) => CsvCell][] = [
 	['level', (r) => r.level],
 	['employment', (r) => r.employment],
 	['employmentStatus', (r) => r.status.employment],
-	['lq', (r) => (r.lq === null ? null : Math.round(r.lq * 1000) / 1000)],
+	['lq', (r) => round(r.lq, 3)],
 	['lqStatus', (r) => r.status.lq],
 	['lqPublished', (r) => r.lqPublished],
 	['lqPublishedStatus', (r) => r.status.lqPublished],

@@ -9,7 +9,7 @@ import {
 	type LayoutEdgeInput,
 	type LayoutNodeInput,
 	type PathwayLayout
-} from '../../../src/lib/charts/pathway-layout';
+} from '../../../src/lib/analysis/pathway-layout';
 
 const n = (
 	soc: string,

@@ -1,20 +1,20 @@
-/** The digital-jobs summary of an area: the gaps report narrowed to what a board quotes. */
-import type { Db } from '../db/client';
-import { gapsReport, type GapsReport } from './gaps';
+/** The digital-jobs summary of an area: the area model narrowed to what a board quotes. */
+import type { Db } from '../../db/client';
+import { areaModel, type AreaModel } from '../area-model';
 
 export interface DigitalSummary {
-	area: GapsReport['area'];
+	area: AreaModel['area'];
 	year: number;
 	regionalMedianWage: number | null;
-	categories: GapsReport['digital'];
-	representation: GapsReport['digitalRepresentation'];
-	representationGeography: GapsReport['representation']['geography'];
+	categories: AreaModel['digital'];
+	representation: AreaModel['digitalRepresentation'];
+	representationGeography: AreaModel['representation']['geography'];
 	baselineUniverse: string | null;
-	sources: GapsReport['sources'];
+	sources: AreaModel['sources'];
 }
 
 export function digitalSummary(db: Db, area: string, year?: number): DigitalSummary {
-	const r = gapsReport(db, area, { year });
+	const r = areaModel(db, area, { year });
 	return {
 		area: r.area,
 		year: r.year,

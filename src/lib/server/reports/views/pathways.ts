@@ -12,24 +12,31 @@ import {
 	type PathwayEdge,
 	type PathwayNode,
 	type PathwayScope,
-	type RelatednessTier,
 	type Route,
 	type RouteObjective
-} from '../../analysis/pathways';
-import { layoutPathways, type PathwayLayout } from '../../charts/pathway-layout';
-import { cached } from '../db/cache';
-import { credentialNamesFor, credentialsFor, type CredentialRow } from '../db/queries/credentials';
-import { CURATED_REMOVED } from '../db/queries/curated';
+} from '../../../analysis/pathways';
+import { layoutPathways, type PathwayLayout } from '../../../analysis/pathway-layout';
+import { isSocCode } from '../../../domain/codes';
+import type { AreaRow } from '../../../domain/rows';
+import type { Db } from '../../db/client';
 import {
+	credentialNamesFor,
+	credentialsFor,
+	type CredentialRow
+} from '../../db/queries/credentials';
+import { CURATED_REMOVED } from '../../db/queries/curated';
+import {
+	jobZones,
 	programsFeeding,
 	technologySkills,
 	type ProgramRow,
 	type TechSkill
-} from '../db/queries/occupation';
-import { placementFor, runRef, type RunRef } from '../db/queries/sources';
-import type { Db } from '../db/client';
-import { gapsReport, type GapRow, type GapsOptions, type GapsReport } from './gaps';
-import { ReportError } from './region';
+} from '../../db/queries/occupation';
+import { importedEdges, onetRelations } from '../../db/queries/pathways';
+import { latestRun } from '../../db/queries/runs';
+import { placementFor, runRef, type RunRef } from '../../db/queries/sources';
+import { areaModel, type AreaModel, type AreaOptions } from '../area-model';
+import { rowFor } from './occupation';
 
 export interface PathwayOptions {
 	year?: number;
@@ -53,7 +60,7 @@ export interface MapEdge extends PathwayEdge {
 }
 
 export interface PathwaysReport {
-	area: GapsReport['area'];
+	area: AreaModel['area'];
 	year: number;
 	nodes: MapNode[];
 	edges: MapEdge[];
@@ -61,81 +68,44 @@ export interface PathwaysReport {
 	/** All occupations of the area, for the route finder's pickers. */
 	choices: { soc: string; title: string }[];
 	layout: PathwayLayout;
-	sources: GapsReport['sources'];
+	sources: AreaModel['sources'];
 	edgeSources: string[];
 }
 
-function jobZones(db: Db): Map<string, number> {
-	return cached(db, 'job-zones', () => {
-		const rows = db.$client
-			.prepare(
-				`SELECT soc, job_zone AS z, onet_code AS code FROM onet_job_zones
-				 WHERE run_id = (SELECT max(run_id) FROM onet_job_zones) ORDER BY soc, code LIKE '%.00' DESC, job_zone`
-			)
-			.all() as { soc: string; z: number }[];
-		const out = new Map<string, number>();
-		for (const r of rows) if (!out.has(r.soc)) out.set(r.soc, r.z);
-		return out;
-	});
-}
-
-const TIER_ORDER: Record<string, number> = {
-	'Primary-Short': 0,
-	'Primary-Long': 1,
-	Supplemental: 2
-};
-
-/** O*NET edges collapsed to SOC pairs (best tier and rank), plus every imported pathway edge. */
+/** O*NET relations as SOC pairs, plus every imported pathway edge, less curated removals. */
 function allEdges(db: Db, area: string): PathwayEdge[] {
-	const onet = cached(db, 'onet-edges', () => {
-		const rows = db.$client
-			.prepare(
-				`SELECT from_soc AS f, to_soc AS t, tier, rank FROM onet_related
-				 WHERE run_id = (SELECT max(run_id) FROM onet_related) AND from_soc <> to_soc`
-			)
-			.all() as { f: string; t: string; tier: RelatednessTier; rank: number }[];
-		const best = new Map<string, PathwayEdge>();
-		for (const r of rows) {
-			const key = `${r.f}>${r.t}`;
-			const e = best.get(key);
-			if (
-				!e ||
-				TIER_ORDER[r.tier]! < TIER_ORDER[e.tier!]! ||
-				(r.tier === e.tier && r.rank < e.rank!)
-			) {
-				best.set(key, {
-					from: r.f,
-					to: r.t,
-					source: 'onet',
-					tier: r.tier,
-					rank: r.rank,
-					note: null
-				});
-			}
-		}
-		return [...best.values()];
-	});
-	const imported = db.$client
-		.prepare(
-			`SELECT from_soc AS f, to_soc AS t, source, note FROM pathway_edges WHERE area IS NULL OR area = ?`
-		)
-		.all(area) as { f: string; t: string; source: string; note: string | null }[];
+	const onet: PathwayEdge[] = onetRelations(db).map((r) => ({
+		from: r.from,
+		to: r.to,
+		source: 'onet',
+		tier: r.tier,
+		rank: r.rank,
+		note: null
+	}));
+	const imported = importedEdges(db, area);
 	// A curated removal hides the move from every source; it is not an edge itself.
 	const removed = new Set(
-		imported.filter((r) => r.source === CURATED_REMOVED).map((r) => `${r.f}>${r.t}`)
+		imported.filter((r) => r.source === CURATED_REMOVED).map((r) => `${r.from}>${r.to}`)
 	);
 	return [
 		...onet,
 		...imported
 			.filter((r) => r.source !== CURATED_REMOVED)
-			.map((r) => ({ from: r.f, to: r.t, source: r.source, tier: null, rank: null, note: r.note }))
+			.map((r) => ({
+				from: r.from,
+				to: r.to,
+				source: r.source,
+				tier: null,
+				rank: null,
+				note: r.note
+			}))
 	].filter((e) => !removed.has(`${e.from}>${e.to}`));
 }
 
 /** Every detailed occupation of the area as a map node. */
-function mapNodes(db: Db, gaps: GapsReport): MapNode[] {
+function mapNodes(db: Db, rows: readonly AreaRow[]): MapNode[] {
 	const zones = jobZones(db);
-	return gaps.rows.map((r) => {
+	return rows.map((r) => {
 		const jobZone = zones.get(r.soc) ?? null;
 		return {
 			soc: r.soc,
@@ -158,8 +128,8 @@ function mapNodes(db: Db, gaps: GapsReport): MapNode[] {
 }
 
 export function pathwaysReport(db: Db, area: string, options: PathwayOptions): PathwaysReport {
-	const gaps = gapsReport(db, area, { year: options.year });
-	const nodes = mapNodes(db, gaps);
+	const model = areaModel(db, area, { year: options.year });
+	const nodes = mapNodes(db, model.rows);
 	const bySoc = new Map(nodes.map((n) => [n.soc, n]));
 	const edges = allEdges(db, area).filter((e) => bySoc.has(e.from) && bySoc.has(e.to));
 	const graph = { nodes, edges };
@@ -195,8 +165,8 @@ export function pathwaysReport(db: Db, area: string, options: PathwayOptions): P
 			(scopeSocs.has(e.from) && scopeSocs.has(e.to) ? true : routeEdges.has(`${e.from}>${e.to}`))
 	);
 	return {
-		area: gaps.area,
-		year: gaps.year,
+		area: model.area,
+		year: model.year,
 		nodes: shownNodes,
 		edges: withWages(shownEdges),
 		routes,
@@ -207,7 +177,7 @@ export function pathwaysReport(db: Db, area: string, options: PathwayOptions): P
 			{ nodes: shownNodes, edges: shownEdges },
 			{ sizeBy: options.sizeBy ?? 'employment' }
 		),
-		sources: gaps.sources,
+		sources: model.sources,
 		edgeSources: [...new Set(edges.map((e) => e.source))]
 	};
 }
@@ -240,7 +210,7 @@ export interface ProgramSummary {
 }
 
 export interface NodeDetails {
-	area: GapsReport['area'];
+	area: AreaModel['area'];
 	year: number;
 	soc: string;
 	title: string;
@@ -255,7 +225,7 @@ export interface NodeDetails {
 	regionalMedianWage: number | null;
 	employment: number | null;
 	openings: number | null;
-	openingsMethod: GapRow['openingsMethod'];
+	openingsMethod: AreaRow['openingsMethod'];
 	supply: number | null;
 	supplyGap: number | null;
 	entryEducation: string | null;
@@ -265,9 +235,9 @@ export interface NodeDetails {
 	skills: TechSkill[];
 	credentials: CredentialRow[];
 	programs: ProgramSummary;
-	representation: GapRow['representation'];
-	representationRule: GapsReport['representation']['rule'];
-	representationGeography: GapsReport['representation']['geography'];
+	representation: AreaRow['representation'];
+	representationRule: AreaModel['representation']['rule'];
+	representationGeography: AreaModel['representation']['geography'];
 	comesFrom: NodeMove[];
 	leadsTo: NodeMove[];
 	/** Every import run behind the figures above. */
@@ -283,9 +253,6 @@ function summarisePrograms(rows: ProgramRow[], limit: number): ProgramSummary {
 	};
 }
 
-const newestRun = (db: Db, table: string): number | null =>
-	(db.$client.prepare(`SELECT max(run_id) AS id FROM ${table}`).get() as { id: number | null }).id;
-
 /**
  * Everything the map's panel shows for one occupation: pay, preparation, skills, credentials,
  * the local programs that feed it (the occupation page's own query), representation, demand and
@@ -295,16 +262,11 @@ export function pathwayNodeDetails(
 	db: Db,
 	area: string,
 	soc: string,
-	options: GapsOptions & { programs?: number } = {}
+	options: AreaOptions & { programs?: number } = {}
 ): NodeDetails {
-	const gaps = gapsReport(db, area, options);
-	const row = gaps.rows.find((r) => r.soc === soc);
-	if (!row)
-		throw new ReportError(
-			`${gaps.area.title} has no published estimate for occupation ${soc} in ${gaps.year}.`,
-			404
-		);
-	const nodes = mapNodes(db, gaps);
+	const model = areaModel(db, area, options);
+	const row = rowFor(model, soc);
+	const nodes = mapNodes(db, model.rows);
 	const bySoc = new Map(nodes.map((n) => [n.soc, n]));
 	const node = bySoc.get(soc)!;
 	const move = (e: PathwayEdge, other: string): NodeMove => {
@@ -322,17 +284,17 @@ export function pathwayNodeDetails(
 	const byChange = (a: NodeMove, b: NodeMove) =>
 		(b.wageChange ?? -Infinity) - (a.wageChange ?? -Infinity) || a.title.localeCompare(b.title);
 	const edges = allEdges(db, area).filter((e) => bySoc.has(e.from) && bySoc.has(e.to));
-	const credentials = credentialsFor(db, soc, gaps.area.code);
-	const runIds = new Set(gaps.sources.map((s) => s.runId));
+	const credentials = credentialsFor(db, soc, model.area.code);
+	const runIds = new Set(model.sources.map((s) => s.runId));
 	for (const c of credentials) runIds.add(c.runId);
-	for (const table of ['onet_job_zones', 'onet_technology_skills', 'onet_related']) {
-		const id = newestRun(db, table);
+	for (const table of ['onet_job_zones', 'onet_technology_skills', 'onet_related'] as const) {
+		const id = latestRun(db, table);
 		if (id !== null) runIds.add(id);
 	}
-	const known = new Map(gaps.sources.map((s) => [s.runId, s]));
+	const known = new Map(model.sources.map((s) => [s.runId, s]));
 	return {
-		area: gaps.area,
-		year: gaps.year,
+		area: model.area,
+		year: model.year,
 		soc,
 		title: row.title,
 		level: node.level,
@@ -341,7 +303,7 @@ export function pathwayNodeDetails(
 		wageTopCoded: row.medianTopCoded,
 		entryAnnualWage: row.entryAnnualWage,
 		wageToRegionalMedian: row.wageToRegionalMedian,
-		regionalMedianWage: gaps.regionalMedianWage,
+		regionalMedianWage: model.regionalMedianWage,
 		employment: row.employment,
 		openings: row.openings,
 		openingsMethod: row.openingsMethod,
@@ -353,13 +315,10 @@ export function pathwayNodeDetails(
 		jobZone: node.jobZone,
 		skills: technologySkills(db, soc, 10),
 		credentials,
-		programs: summarisePrograms(
-			programsFeeding(db, soc, placementFor(db, gaps.area)),
-			options.programs ?? 8
-		),
+		programs: summarisePrograms(programsFeeding(db, soc, model.placement), options.programs ?? 8),
 		representation: row.representation,
-		representationRule: gaps.representation.rule,
-		representationGeography: gaps.representation.geography,
+		representationRule: model.representation.rule,
+		representationGeography: model.representation.geography,
 		comesFrom: edges
 			.filter((e) => e.to === soc)
 			.map((e) => move(e, e.from))
@@ -406,7 +365,7 @@ export function routeTraining(
 /** Reads the map's state from the URL (shared by the page and the API). */
 export function readPathwayOptions(url: URL): PathwayOptions {
 	const p = url.searchParams;
-	const soc = (v: string | null) => (v && /^\d{2}-\d{4}$/.test(v) ? v : undefined);
+	const soc = (v: string | null) => (v && isSocCode(v) ? v : undefined);
 	const focus = soc(p.get('focus'));
 	const category = p.get('category');
 	const scope: PathwayScope = focus

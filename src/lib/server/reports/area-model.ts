@@ -1,17 +1,16 @@
 /**
- * The gaps report: for every detailed occupation in an area, demand (employment, LQ, openings),
- * supply (completions allocated through the CIP–SOC crosswalk, plus imported non-credit
+ * The area model: for every detailed occupation of an area and year, demand (employment, LQ,
+ * openings), supply (completions allocated through the CIP–SOC crosswalk, plus imported non-credit
  * completers), wages (against the region, the nation and a living wage), representation (each
- * group against its baseline) and a priority score — each figure with the runs it came from.
+ * group against its baseline) and a priority score, with the runs behind every figure.
+ *
+ * Built once per area, year and options, and kept until the data change (the data version of
+ * ../db/cache.ts): every page and API answer about the area is a thin view over it (./views).
+ * It is shared, so views never change it.
  */
-import { chooseOpenings, type OpeningsMethod } from '../../analysis/openings';
-import { parity, pooledShare, type ParityFlag, type ParityRule } from '../../analysis/parity';
-import {
-	DEFAULT_WEIGHTS,
-	priorityScores,
-	type PriorityMeasure,
-	type PriorityWeights
-} from '../../analysis/priority';
+import { chooseOpenings } from '../../analysis/openings';
+import { parity, pooledShare } from '../../analysis/parity';
+import { DEFAULT_WEIGHTS, priorityScores, type PriorityWeights } from '../../analysis/priority';
 import { ratio } from '../../analysis/stats';
 import {
 	allocateSupply,
@@ -22,7 +21,20 @@ import {
 } from '../../analysis/supply-gap';
 import { wageRatio } from '../../analysis/wages';
 import { summariseByCategory, type CategorySummary } from '../../analysis/digital-jobs';
+import { DIGITAL_CATEGORIES } from '../../domain/categories';
+import { ALL_OCCUPATIONS, NATIONAL_AREA } from '../../domain/codes';
+import {
+	atLeastValue,
+	type AreaRow,
+	type DigitalGroupShare,
+	type Geography,
+	type OpeningsMethod,
+	type ParityRule,
+	type RepresentationCell
+} from '../../domain/rows';
+import { cached } from '../db/cache';
 import type { Db } from '../db/client';
+import { getArea } from '../db/queries/oews';
 import {
 	baselineFor,
 	cipSocLinks,
@@ -38,57 +50,13 @@ import {
 	runRef,
 	type BaselineRow,
 	type LivingWage,
+	type Placement,
 	type PostingsPoint,
 	type RunRef
 } from '../db/queries/sources';
-import { DIGITAL_CATEGORIES } from '../db/schema';
-import { NATIONAL_AREA } from '../import/sources/bls-oews';
-import { regionReport, type OccupationRow, type RegionReport } from './region';
+import { regionReport, ReportError, type RegionReport } from './region';
 
-export interface RepresentationCell {
-	group: string;
-	share: number | null;
-	baseline: number | null;
-	parityIndex: number | null;
-	gapPoints: number | null;
-	shortfall: number | null;
-	z: number | null;
-	flag: ParityFlag;
-	/** `regional` when the occupation shares are the area's own; `mixed` when national shares meet a regional baseline. */
-	geography: 'regional' | 'mixed' | 'national';
-	/** Where the baseline comes from: the area's labor force, or (no regional figure) the nation's workers. */
-	baselineScope: 'regional' | 'national' | null;
-}
-
-export interface GapRow {
-	soc: string;
-	title: string;
-	category: string | null;
-	employment: number | null;
-	lq: number | null;
-	openings: number | null;
-	openingsMethod: OpeningsMethod;
-	supply: number | null;
-	supplyGap: number | null;
-	supplyRatio: number | null;
-	medianAnnualWage: number | null;
-	/** True when the median is top-coded: `medianAnnualWage` is then the cap, a lower bound. */
-	medianTopCoded: boolean;
-	wageToRegionalMedian: number | null;
-	wageToNationalMedian: number | null;
-	entryAnnualWage: number | null;
-	livingWageRatio: number | null;
-	entryEducation: string | null;
-	workExperience: string | null;
-	jobTraining: string | null;
-	postings: number | null;
-	representation: RepresentationCell[];
-	score: number | null;
-	scoreComponents: Record<PriorityMeasure, number | null>;
-	sources: { source: string; year: number | null }[];
-}
-
-export interface GapsOptions {
+export interface AreaOptions {
 	year?: number;
 	allocation?: Allocation;
 	weights?: PriorityWeights;
@@ -96,10 +64,15 @@ export interface GapsOptions {
 	floor?: number;
 }
 
-export interface GapsReport {
+export interface AreaModel {
 	area: RegionReport['area'];
 	year: number;
-	rows: GapRow[];
+	rows: AreaRow[];
+	/** The area's OEWS report (every level, each figure with its status, the year's caps). */
+	oews: RegionReport;
+	/** The nation's OEWS report of the same year, when loaded (the nation's own for `99`). */
+	national: RegionReport | null;
+	placement: Placement;
 	regionalMedianWage: number | null;
 	livingWage: LivingWage | null;
 	supply: {
@@ -111,7 +84,7 @@ export interface GapsReport {
 	};
 	representation: {
 		groups: string[];
-		geography: 'regional' | 'mixed' | 'national' | null;
+		geography: Geography | null;
 		baselineUniverse: string | null;
 		/** Per group, where its baseline comes from. */
 		baselineScope: Record<string, 'regional' | 'national'>;
@@ -125,18 +98,36 @@ export interface GapsReport {
 	sources: RunRef[];
 }
 
-export interface DigitalGroupShare {
-	group: string;
-	/** The group's share of all digital jobs in the area (occupation shares pooled by employment). */
-	shareOfDigitalJobs: number | null;
-	/** Its share of the baseline (labor force or workers). */
-	baseline: number | null;
-	/** The digital-job employment the share is pooled over. */
-	employmentCovered: number;
-}
+let builds = 0;
+/** How many area models this process has built (a test proves a request builds one). */
+export const areaModelBuilds = (): number => builds;
 
-const topCodedCap = (r: OccupationRow, cap: number | null) =>
-	r.medianAnnualWage ?? (r.status.medianAnnualWage === 'top_coded' ? cap : null);
+/** The most models kept at once: each is a few hundred kB, and option variants multiply them. */
+const MAX_MODELS = 24;
+
+/**
+ * The area model for `areaCode`: `options.year` or the area's latest year. Throws ReportError(404)
+ * for an unknown area or a year the area lacks. Memoised per data version, resolved year, options
+ * and living wage (the one input written outside import runs).
+ */
+export function areaModel(db: Db, areaCode: string, options: AreaOptions = {}): AreaModel {
+	const area = getArea(db, areaCode);
+	if (!area) throw new ReportError(`No area with code ${areaCode} in the database.`, 404);
+	const year = options.year ?? area.years.at(-1)!;
+	const resolved: Required<AreaOptions> = {
+		year,
+		allocation: options.allocation ?? 'equal',
+		weights: options.weights ?? DEFAULT_WEIGHTS,
+		rule: options.rule ?? '80-percent',
+		floor: options.floor ?? 100
+	};
+	const living = area.code === NATIONAL_AREA ? null : livingWageFor(db, area.code);
+	const key = JSON.stringify([area.code, resolved, living?.annualWage, living?.updatedAt]);
+	return cached(db, `area-model:${key}`, () => buildAreaModel(db, area.code, resolved, living), {
+		bucket: 'area-model',
+		max: MAX_MODELS
+	});
+}
 
 function baselineByGroup(rows: BaselineRow[]): {
 	shares: Map<string, number | null>;
@@ -159,25 +150,32 @@ function baselineByGroup(rows: BaselineRow[]): {
 	return { shares, universe, runIds: [...runIds] };
 }
 
-export function gapsReport(db: Db, areaCode: string, options: GapsOptions = {}): GapsReport {
+function buildAreaModel(
+	db: Db,
+	areaCode: string,
+	options: Required<AreaOptions>,
+	livingWage: LivingWage | null
+): AreaModel {
+	builds++;
 	const region = regionReport(db, areaCode, options.year);
-	const allocation = options.allocation ?? 'equal';
-	const weights = options.weights ?? DEFAULT_WEIGHTS;
-	const rule = options.rule ?? '80-percent';
-	const floor = options.floor ?? 100;
+	const { allocation, weights, rule, floor } = options;
 	const runIds = new Set<number>(region.sources.map((s) => s.runId));
 	const cap = region.topCode?.annual ?? null;
 	const detailed = region.rows.filter((r) => r.level === 'detailed');
 	const isNational = region.area.code === NATIONAL_AREA;
 
 	// National reference wages of the same year, for the wage-to-nation ratio.
+	const nat = !region.hasNationalReference
+		? null
+		: isNational
+			? region
+			: regionReport(db, NATIONAL_AREA, region.year);
 	const nationalMedian = new Map<string, { value: number | null; topCoded: boolean }>();
-	if (region.hasNationalReference) {
-		const nat = isNational ? region : regionReport(db, NATIONAL_AREA, region.year);
+	if (nat) {
 		const natCap = nat.topCode?.annual ?? null;
 		for (const r of nat.rows) {
 			nationalMedian.set(r.soc, {
-				value: topCodedCap(r, natCap),
+				value: atLeastValue(r.medianAnnualWage, r.status.medianAnnualWage, natCap),
 				topCoded: r.status.medianAnnualWage === 'top_coded'
 			});
 		}
@@ -240,13 +238,12 @@ export function gapsReport(db: Db, areaCode: string, options: GapsOptions = {}):
 
 	// Wages.
 	const regionalMedian = region.total.medianAnnualWage;
-	const livingWage = isNational ? null : livingWageFor(db, region.area.code);
 
 	// Representation: the area's own table if any, else national shares (mixed geography).
 	const own = isNational ? [] : demographicsFor(db, region.area.code);
 	const demographics = own.length > 0 ? own : demographicsFor(db, NATIONAL_AREA);
 	if (demographics[0]) runIds.add(demographics[0].runId); // one run per area
-	const geography: 'regional' | 'mixed' | 'national' | null =
+	const geography: Geography | null =
 		demographics.length === 0
 			? null
 			: own.length > 0 || isNational
@@ -264,7 +261,7 @@ export function gapsReport(db: Db, areaCode: string, options: GapsOptions = {}):
 	for (const g of groups)
 		if (baseline.shares.get(g) != null) baselineScope.set(g, isNational ? 'national' : 'regional');
 	const nationalAll = (own.length > 0 ? demographicsFor(db, NATIONAL_AREA) : demographics).filter(
-		(d) => d.soc === '00-0000'
+		(d) => d.soc === ALL_OCCUPATIONS
 	);
 	for (const d of nationalAll) {
 		if (baselineScope.has(d.group) || d.share === null) continue;
@@ -287,12 +284,12 @@ export function gapsReport(db: Db, areaCode: string, options: GapsOptions = {}):
 	if (categories.runId) runIds.add(categories.runId);
 	const postings = postingsCountsFor(db, region.area.code);
 
-	const rows: GapRow[] = detailed.map((r) => {
+	const rows: AreaRow[] = detailed.map((r) => {
 		const { openings, method } = openingsBySoc.get(r.soc)!;
 		const supply = supplyBySoc(r.soc);
 		const gap = supplyGap(openings, supply);
 		const median = {
-			value: topCodedCap(r, cap),
+			value: atLeastValue(r.medianAnnualWage, r.status.medianAnnualWage, cap),
 			topCoded: r.status.medianAnnualWage === 'top_coded'
 		};
 		const entry = r.annualWagePercentiles.p25;
@@ -351,7 +348,7 @@ export function gapsReport(db: Db, areaCode: string, options: GapsOptions = {}):
 			representation,
 			score: null,
 			scoreComponents: { demand: null, gap: null, wage: null, representation: null },
-			sources: []
+			oews: r
 		};
 	});
 
@@ -377,8 +374,6 @@ export function gapsReport(db: Db, areaCode: string, options: GapsOptions = {}):
 	});
 
 	const sources = [...runIds].map((id) => runRef(db, id)).filter((r): r is RunRef => r !== null);
-	const sourceYears = sources.map((s) => ({ source: s.source, year: s.year }));
-	for (const row of rows) row.sources = sourceYears;
 
 	// Digital jobs: by category, and each group's share of them against the baseline.
 	const digitalRows = rows.filter((r) => r.category !== null);
@@ -410,6 +405,9 @@ export function gapsReport(db: Db, areaCode: string, options: GapsOptions = {}):
 		area: region.area,
 		year: region.year,
 		rows,
+		oews: region,
+		national: nat,
+		placement,
 		regionalMedianWage: regionalMedian,
 		livingWage,
 		supply: {
