@@ -3,11 +3,13 @@
  * Exit codes: 0 every file imported or skipped, 1 a file was rejected, 2 usage error.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { createDb, databasePathFromEnv, migrateDb } from '../src/lib/server/db/client';
 import {
 	databaseFailure,
 	importFile,
 	publicReport,
+	rejected,
 	type FileReport
 } from '../src/lib/server/import/load';
 import { parseArgs, UsageError } from './cli-args';
@@ -125,14 +127,20 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const reports: FileReport[] = [];
 	for (const file of args.positional) {
-		const report = await importFile(db.$client, file, {
-			year,
-			columnMap,
-			onProgress:
-				json || !process.stderr.isTTY
-					? undefined
-					: (n) => process.stderr.write(`\r  ${file}: ${n.toLocaleString('en-US')} rows…`)
-		});
+		let report: FileReport;
+		try {
+			report = await importFile(db.$client, file, {
+				year,
+				columnMap,
+				onProgress:
+					json || !process.stderr.isTTY
+						? undefined
+						: (n) => process.stderr.write(`\r  ${file}: ${n.toLocaleString('en-US')} rows…`)
+			});
+		} catch (e) {
+			// Reported like any rejected file, and the files after it are still imported.
+			report = rejected(basename(file), `the import failed: ${(e as Error).message}`);
+		}
 		if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 		reports.push(report);
 		if (!json) console.log(formatReport(report));
@@ -144,11 +152,25 @@ async function main(argv: string[]): Promise<number> {
 	return reports.some((r) => r.status === 'rejected') ? 1 : 0;
 }
 
+let finished = false;
+// Node exits when nothing is left to wait for, even with main() unsettled: an import whose reader
+// lost its stream would end the CLI silently with status 0. That must read as a failure.
+process.on('beforeExit', () => {
+	if (finished) return;
+	finished = true;
+	console.error(
+		'import: stopped before every file was imported (a reader ended without finishing)'
+	);
+	process.exitCode = 1;
+});
+
 main(process.argv.slice(2)).then(
 	(code) => {
+		finished = true;
 		process.exitCode = code;
 	},
 	(e: unknown) => {
+		finished = true;
 		console.error(e instanceof Error ? (e.stack ?? e.message) : e);
 		process.exitCode = 1;
 	}

@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { Transform } from 'node:stream';
 import type { TextEncoding } from './file-info';
-import { ReadError, type RowSink } from './rows';
+import { MAX_CELL_BYTES, MAX_CELL_CHARS, MAX_ROW_BYTES, ReadError, type RowSink } from './rows';
 
 export const DELIMITERS = [',', '\t', ';', '|'];
 
@@ -23,6 +23,111 @@ function decoder(encoding: TextEncoding): Transform {
 		flush(done) {
 			const rest = td.decode();
 			done(null, rest || undefined);
+		}
+	});
+}
+
+const enum At {
+	FieldStart,
+	Unquoted,
+	Quoted,
+	/** A `"` inside a quoted field: an escaped quote, the field's end, or a stray. */
+	QuoteInQuoted,
+	/** Spaces after a closing quote, before the delimiter. */
+	AfterQuote
+}
+
+const MB = (n: number) => `${n / 1024 / 1024} MB`;
+
+/**
+ * Measures cells and records on the raw bytes, before they are decoded or handed to papaparse
+ * (which keeps an unfinished record in memory as one growing string: a 190 MB line would cost
+ * gigabytes). It follows papaparse's reading of quotes: a quote opens a field only at its start,
+ * `""` inside is a quote, and a quote followed by anything but the delimiter, spaces or a line
+ * end does not close the field. Throws a ReadError naming the line and column where the cell (or
+ * record) that grew too long begins.
+ */
+export class RecordLimits {
+	private at = At.FieldStart;
+	private line = 1;
+	private prevCR = false;
+	private column = 1;
+	private fieldLine = 1;
+	private fieldBytes = 0;
+	private recordLine = 1;
+	private recordBytes = 0;
+
+	constructor(private readonly delimiter: number) {}
+
+	scan(chunk: Uint8Array): void {
+		const d = this.delimiter;
+		let at = this.at;
+		let fieldBytes = this.fieldBytes;
+		let recordBytes = this.recordBytes;
+		for (let i = 0; i < chunk.length; i++) {
+			const b = chunk[i]!;
+			const newline = b === 10 || b === 13;
+			if (newline) {
+				if (!(b === 10 && this.prevCR)) this.line++;
+				this.prevCR = b === 13;
+			} else this.prevCR = false;
+			if (at === At.QuoteInQuoted || at === At.AfterQuote) {
+				if (b === 34 && at === At.QuoteInQuoted) {
+					at = At.Quoted; // "" is one quote
+				} else if (b === 32 || (b === 9 && d !== 9)) {
+					at = At.AfterQuote;
+				} else if (b !== d && !newline) {
+					at = At.Quoted; // papaparse reads on to the next quote
+				}
+			}
+			if (at === At.Quoted) {
+				if (b === 34) at = At.QuoteInQuoted;
+			} else if (b === d) {
+				at = At.FieldStart;
+				this.column++;
+				this.fieldLine = this.line;
+				fieldBytes = -1;
+			} else if (newline) {
+				at = At.FieldStart;
+				this.column = 1;
+				this.fieldLine = this.line;
+				this.recordLine = this.line;
+				fieldBytes = -1;
+				recordBytes = -1;
+			} else if (at === At.FieldStart) {
+				at = b === 34 ? At.Quoted : At.Unquoted;
+			}
+			if (++fieldBytes > MAX_CELL_BYTES) {
+				throw new ReadError(
+					`this cell holds more than ${MAX_CELL_CHARS.toLocaleString('en-US')} characters (${MAX_CELL_BYTES.toLocaleString('en-US')} bytes were read without reaching its end); the limit is ${MAX_CELL_CHARS.toLocaleString('en-US')} (is a closing quote missing?)`,
+					this.fieldLine,
+					this.column
+				);
+			}
+			if (++recordBytes > MAX_ROW_BYTES) {
+				throw new ReadError(
+					`this row is longer than ${MB(MAX_ROW_BYTES)}; the limit is ${MB(MAX_ROW_BYTES)} (is a closing quote missing?)`,
+					this.recordLine
+				);
+			}
+		}
+		this.at = at;
+		this.fieldBytes = fieldBytes;
+		this.recordBytes = recordBytes;
+	}
+}
+
+function limited(delimiter: string): Transform {
+	const limits = new RecordLimits(delimiter.charCodeAt(0));
+	return new Transform({
+		transform(chunk: Buffer, _enc, done) {
+			try {
+				limits.scan(chunk);
+			} catch (e) {
+				done(e as Error);
+				return;
+			}
+			done(null, chunk);
 		}
 	});
 }
@@ -101,7 +206,8 @@ export function readDelimited(
 	path: string,
 	encoding: TextEncoding,
 	sink: RowSink,
-	progress?: { bytes: number }
+	progress?: { bytes: number },
+	signal?: AbortSignal
 ): Promise<DelimitedResult> {
 	return new Promise((resolve, reject) => {
 		let line = 1;
@@ -113,9 +219,13 @@ export function readDelimited(
 		let width = -1;
 		// 256 KB reads: each decoded piece stays an ordinary heap string. Node makes text over ~1 MB
 		// an external string, which the collector lets pile up to ~64 MB (peak RSS +70 MB).
-		const raw = createReadStream(path, { highWaterMark: 1 << 18 });
+		const raw = createReadStream(path, { highWaterMark: 1 << 18, signal });
 		if (progress) raw.on('data', (chunk) => (progress.bytes += chunk.length));
-		const input = raw.pipe(decoder(encoding));
+		const check = limited(delimiter);
+		const input = raw.pipe(check).pipe(decoder(encoding));
+		// pipe() does not pass errors on: papaparse hears of them only from its own input.
+		raw.on('error', (e) => input.destroy(e));
+		check.on('error', (e) => input.destroy(e));
 		Papa.parse<string[]>(input as unknown as File, {
 			header: false,
 			dynamicTyping: false,

@@ -2,10 +2,11 @@
  * One cheap pass over a file before it is parsed: its sha256 (to skip files already imported),
  * its size, whether it is an XLSX workbook, and the text encoding of a delimited file.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import type { Heartbeat } from './rows';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 
@@ -14,6 +15,13 @@ export interface FileInfo {
 	sha256: string;
 	format: 'xlsx' | 'delimited' | 'binary' | 'empty' | 'utf16' | 'pdf';
 	encoding: TextEncoding;
+	/**
+	 * Delimited text holding both UTF-8 characters and bytes that are not UTF-8: where the first
+	 * of each is (1-based lines) and the first such byte.
+	 */
+	mixed?: { utf8Line: number; otherLine: number; byte: number };
+	/** Windows-1252 text: the line of the first byte that is not UTF-8. */
+	notUtf8Line?: number;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -32,37 +40,116 @@ export function unfinishedUtf8(chunk: Uint8Array): number {
 	return 0;
 }
 
+/** Whether `b` may follow `lead` as the second byte of a UTF-8 sequence (no overlongs, no surrogates). */
+function secondByteOk(lead: number, b: number): boolean {
+	if (lead === 0xe0) return b >= 0xa0 && b <= 0xbf;
+	if (lead === 0xed) return b >= 0x80 && b <= 0x9f;
+	if (lead === 0xf0) return b >= 0x90 && b <= 0xbf;
+	if (lead === 0xf4) return b >= 0x80 && b <= 0x8f;
+	return b >= 0x80 && b <= 0xbf;
+}
+
+/**
+ * Offsets of the first well-formed multi-byte UTF-8 character and of the first byte that is not
+ * UTF-8 in `bytes` (−1 when none); only run on a chunk that is not all UTF-8.
+ */
+export function utf8Landmarks(bytes: Uint8Array): { multibyte: number; invalid: number } {
+	let multibyte = -1;
+	let invalid = -1;
+	for (let i = 0; i < bytes.length && (multibyte < 0 || invalid < 0);) {
+		const b = bytes[i]!;
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		const need =
+			b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+		let ok = need > 0 && i + need < bytes.length && secondByteOk(b, bytes[i + 1]!);
+		for (let k = 2; ok && k <= need; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+		if (ok) {
+			if (multibyte < 0) multibyte = i;
+			i += need + 1;
+		} else {
+			if (invalid < 0) invalid = i;
+			i++;
+		}
+	}
+	return { multibyte, invalid };
+}
+
+function countLines(bytes: Uint8Array, end: number): number {
+	let n = 0;
+	for (let i = bytes.indexOf(10); i !== -1 && i < end; i = bytes.indexOf(10, i + 1)) n++;
+	return n;
+}
+
 /**
  * Checks that a stream of chunks is UTF-8 without decoding it (decoding a large file to text
- * only to drop it cost time and left tens of MB of strings for the collector).
+ * only to drop it cost time and left tens of MB of strings for the collector), and notes the
+ * line of the first UTF-8 character beyond ASCII and of the first byte that is not UTF-8: a file
+ * with both mixes two encodings, and no single decoding reads it right.
  */
 class Utf8Check {
 	valid = true;
+	multibyteLine: number | null = null;
+	invalidLine: number | null = null;
+	invalidByte = 0;
 	private carry: Buffer | null = null;
+	/** Line breaks before the current chunk, counted while a landmark is still to be found. */
+	private lines = 0;
 
 	add(chunk: Buffer) {
-		if (!this.valid) return;
+		if (this.multibyteLine !== null && this.invalidLine !== null) return;
 		const bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
 		const tail = unfinishedUtf8(bytes);
-		if (!isUtf8(bytes.subarray(0, bytes.length - tail))) this.valid = false;
+		const body = bytes.subarray(0, bytes.length - tail);
+		if (isUtf8(body)) {
+			if (this.multibyteLine === null && !isAscii(body)) {
+				const at = body.findIndex((b) => b >= 0x80);
+				this.multibyteLine = this.lines + countLines(body, at) + 1;
+			}
+		} else {
+			this.valid = false;
+			const { multibyte, invalid } = utf8Landmarks(body);
+			if (this.multibyteLine === null && multibyte >= 0) {
+				this.multibyteLine = this.lines + countLines(body, multibyte) + 1;
+			}
+			if (this.invalidLine === null && invalid >= 0) {
+				this.invalidLine = this.lines + countLines(body, invalid) + 1;
+				this.invalidByte = body[invalid]!;
+			}
+		}
+		this.lines += countLines(body, body.length);
 		this.carry = tail > 0 ? Buffer.from(bytes.subarray(bytes.length - tail)) : null;
 	}
 
 	end(): boolean {
-		if (this.carry) this.valid = false;
+		if (this.carry) {
+			this.valid = false;
+			if (this.invalidLine === null) {
+				this.invalidLine = this.lines + 1;
+				this.invalidByte = this.carry[0]!;
+			}
+		}
 		return this.valid;
 	}
 }
 
-export async function inspectFile(path: string): Promise<FileInfo> {
+export async function inspectFile(
+	path: string,
+	heartbeat?: Heartbeat,
+	signal?: AbortSignal
+): Promise<FileInfo> {
 	const { size } = await stat(path);
 	const hash = createHash('sha256');
 	const utf8 = new Utf8Check();
 	let first: Buffer | null = null;
 	let sawNul = false;
 	for await (const chunk of createReadStream(path, {
-		highWaterMark: 1 << 20
+		highWaterMark: 1 << 20,
+		signal
 	}) as AsyncIterable<Buffer>) {
+		if (heartbeat) heartbeat.beats++;
 		hash.update(chunk);
 		if (!first) first = chunk;
 		utf8.add(chunk);
@@ -79,5 +166,15 @@ export async function inspectFile(path: string): Promise<FileInfo> {
 	else if (sawNul) format = 'binary';
 	const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
 	const encoding: TextEncoding = validUtf8 ? (bom ? 'utf-8-bom' : 'utf-8') : 'windows-1252';
-	return { size, sha256: hash.digest('hex'), format, encoding };
+	const info: FileInfo = { size, sha256: hash.digest('hex'), format, encoding };
+	if (!validUtf8 && utf8.invalidLine !== null) {
+		if (utf8.multibyteLine !== null) {
+			info.mixed = {
+				utf8Line: utf8.multibyteLine,
+				otherLine: utf8.invalidLine,
+				byte: utf8.invalidByte
+			};
+		} else info.notUtf8Line = utf8.invalidLine;
+	}
+	return info;
 }

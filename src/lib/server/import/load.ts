@@ -8,10 +8,12 @@ import { basename } from 'node:path';
 import { readDelimited } from './csv';
 import { inspectFile, type FileInfo } from './file-info';
 import { headerKey, quote, yearFromFileName } from './normalize';
-import { ReadError, type RowSink } from './rows';
+import { MAX_CELL_CHARS, ReadError, type Heartbeat, type RowSink } from './rows';
+export { MAX_CELL_CHARS } from './rows';
 import { detectAdapter, ADAPTERS } from './sources/index';
 import { ImportError, type AdapterSession, type Issue, type SourceAdapter } from './sources/types';
 import { readWorkbook } from './xlsx';
+import { WorkbookError } from './zip';
 import {
 	InlineWrites,
 	WriterThread,
@@ -93,6 +95,11 @@ export interface ImportOptions {
 	 */
 	sample?: number;
 	/**
+	 * Fail the import when it has made no progress (no byte read, no row, no part inflated) for
+	 * this long. Default: `IMPORT_STALL_SECONDS` from the environment, else 60 s.
+	 */
+	stallMs?: number;
+	/**
 	 * Where an adapter with `deferredWrites` writes: on a writer thread (default, for a database
 	 * file) or inline on this connection. Both give the same database; `inline` is for tests.
 	 */
@@ -104,9 +111,57 @@ export const PREVIEW_ROWS = 20;
 
 /** Rows searched for a header before giving up (BLS workbooks put notes above some headers). */
 const HEADER_SCAN_ROWS = 20;
-/** No public source has cells this long; a longer one is a broken file (e.g. a lost quote). */
-export const MAX_CELL_CHARS = 100_000;
 const PROGRESS_EVERY = 10_000;
+const DEFAULT_STALL_MS = 60_000;
+
+function stallLimit(options: ImportOptions): number {
+	if (options.stallMs !== undefined) return options.stallMs;
+	const seconds = Number(process.env.IMPORT_STALL_SECONDS);
+	return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_STALL_MS;
+}
+
+/** An import that stopped moving; the watchdog's message says for how long. */
+export class StallError extends Error {}
+
+/**
+ * Settles with `work`, or rejects with a StallError once `position()` has not changed for
+ * `stallMs`. The timer also keeps the process alive: a reader whose promise can never settle
+ * (its stream ended without a word) would otherwise let the CLI exit as if all were well.
+ */
+export function watchdog<T>(work: Promise<T>, position: () => number, stallMs: number): Promise<T> {
+	return new Promise<T>((resolve, reject) => {
+		let last = position();
+		let since = Date.now();
+		const timer = setInterval(
+			() => {
+				const now = position();
+				if (now !== last) {
+					last = now;
+					since = Date.now();
+				} else if (Date.now() - since >= stallMs) {
+					clearInterval(timer);
+					const seconds = (stallMs / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 });
+					reject(
+						new StallError(
+							`the import stopped making progress: nothing was read for ${seconds} s, so it was stopped and nothing was written (is the file complete and readable?)`
+						)
+					);
+				}
+			},
+			Math.max(20, Math.min(1000, stallMs / 5))
+		);
+		work.then(
+			(value) => {
+				clearInterval(timer);
+				resolve(value);
+			},
+			(e: unknown) => {
+				clearInterval(timer);
+				reject(e);
+			}
+		);
+	});
+}
 
 type Sqlite = Database.Database;
 
@@ -522,7 +577,19 @@ function inLineOrder(issues: Issue[]): Issue[] {
 		.map((x) => x.issue);
 }
 
-function rejected(file: string, message: string, sha256: string | null = null): FileReport {
+function mixedEncodingMessage(mixed: NonNullable<FileInfo['mixed']>): string {
+	const byte = Buffer.from([mixed.byte]);
+	const hex = mixed.byte.toString(16).toUpperCase().padStart(2, '0');
+	const asLatin = new TextDecoder('windows-1252').decode(byte);
+	return (
+		`the file mixes two text encodings: line ${mixed.utf8Line} holds UTF-8 text` +
+		`, but line ${mixed.otherLine} holds the byte 0x${hex}, which is not UTF-8 (in Windows-1252 it would be ${JSON.stringify(asLatin)}). ` +
+		'Read either way, part of the file would come out garbled: save the whole file as "CSV UTF-8" and import it again'
+	);
+}
+
+/** The report of a file rejected as a whole, before any row was read. */
+export function rejected(file: string, message: string, sha256: string | null = null): FileReport {
 	return {
 		file,
 		source: null,
@@ -543,10 +610,17 @@ export async function importFile(
 	options: ImportOptions = {}
 ): Promise<FileReport> {
 	const fileName = options.fileName ?? basename(path);
+	const progress = options.progress ?? { rows: 0, bytes: 0 };
+	const heartbeat: Heartbeat = { beats: 0 };
+	const stallMs = stallLimit(options);
+	const moving = () => heartbeat.beats + progress.bytes + progress.rows;
+	const stop = new AbortController();
 	let info: FileInfo;
 	try {
-		info = await inspectFile(path);
+		info = await watchdog(inspectFile(path, heartbeat, stop.signal), moving, stallMs);
 	} catch (e) {
+		stop.abort();
+		if (e instanceof StallError) return rejected(fileName, e.message);
 		const code = (e as NodeJS.ErrnoException).code;
 		return rejected(
 			fileName,
@@ -575,6 +649,11 @@ export async function importFile(
 			info.sha256
 		);
 	}
+	if (info.format === 'delimited' && info.mixed) {
+		const report = rejected(fileName, mixedEncodingMessage(info.mixed), info.sha256);
+		report.issues[0]!.line = info.mixed.otherLine;
+		return report;
+	}
 	const earlier = sqlite
 		.prepare('SELECT id, source, year FROM import_runs WHERE sha256 = ?')
 		.get(info.sha256) as { id: number; source: string; year: number | null } | undefined;
@@ -593,8 +672,13 @@ export async function importFile(
 		};
 	}
 
-	const job = new FileImport(sqlite, fileName, info, options);
-	try {
+	const job = new FileImport(sqlite, fileName, info, { ...options, progress });
+	if (info.format === 'delimited' && info.notUtf8Line !== undefined) {
+		job.notes.push(
+			`read as Windows-1252 text: the file is not UTF-8 (line ${info.notUtf8Line} has the first byte that is not)`
+		);
+	}
+	const read = async () => {
 		if (info.format === 'xlsx') {
 			await readWorkbook(
 				path,
@@ -609,16 +693,29 @@ export async function importFile(
 						return job.session.extraSheet?.(name) ?? null;
 					}
 				},
-				options.progress
+				progress,
+				heartbeat
 			);
 		} else {
-			await readDelimited(path, info.encoding, job.rows, options.progress);
+			await readDelimited(path, info.encoding, job.rows, progress, stop.signal);
 		}
+	};
+	try {
+		await watchdog(read(), moving, stallMs);
 	} catch (e) {
+		// Whatever the reader still delivers after this is dropped.
+		job.stopped = true;
+		stop.abort();
 		await job.rollback();
 		const failure = databaseFailure(e);
 		if (failure) job.issue(null, null, failure);
-		else if (e instanceof ReadError) job.issue(e.line, e.column, e.message);
+		else if (e instanceof StallError || e instanceof WorkbookError) {
+			job.issue(
+				null,
+				null,
+				e instanceof WorkbookError ? `cannot read this XLSX workbook: ${e.message}` : e.message
+			);
+		} else if (e instanceof ReadError) job.issue(e.line, e.column, e.message);
 		else if (e instanceof ImportError) job.issue(e.line, e.column, e.message);
 		else if (info.format === 'xlsx' && !job.session) {
 			job.issue(

@@ -25,3 +25,18 @@ export class ReadError extends Error {
 		super(message);
 	}
 }
+
+/** No public source has cells this long; a longer one is a broken file (e.g. a lost quote). */
+export const MAX_CELL_CHARS = 100_000;
+/**
+ * The same limit on the bytes as they arrive, before any text is made of them: 4 bytes a
+ * character covers any UTF-8 text (and doubled quotes), so no cell within MAX_CELL_CHARS trips it.
+ */
+export const MAX_CELL_BYTES = 4 * MAX_CELL_CHARS;
+/** One row (a CSV record, a worksheet's `<row>` element): a real row is a few KB. */
+export const MAX_ROW_BYTES = 4 * 1024 * 1024;
+
+/** Counts anything that shows an import is still moving (chunks hashed, parts inflated). */
+export interface Heartbeat {
+	beats: number;
+}

@@ -5,7 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { createReadStream, statSync } from 'node:fs';
-import type { SheetSink } from './rows';
+import type { Heartbeat, SheetSink } from './rows';
+import { checkWorkbook } from './zip';
 
 type CellValue = ExcelJS.CellValue;
 
@@ -28,15 +29,24 @@ export function cellText(value: CellValue | undefined): string {
  * exceljs's streaming reader sometimes fails ("reading 'sheets'") on workbooks that store
  * `xl/workbook.xml` after their sheets, as exceljs itself writes them: it looks up a sheet's name
  * before the workbook part is parsed. That happens before any sheet is handed over, so the
- * workbook is then read whole instead (only for workbooks small enough to hold in memory).
+ * workbook is then read whole instead (only for workbooks whose parts expand to little enough to
+ * hold in memory).
  */
-const IN_MEMORY_LIMIT = 64 * 1024 * 1024;
+const IN_MEMORY_LIMIT = 32 * 1024 * 1024;
 
+/**
+ * Reads every sheet of a workbook into `sink`. The zip is checked first (see zip.ts): a workbook
+ * cut short, damaged or expanding past the limits throws a WorkbookError before exceljs sees it.
+ */
 export async function readWorkbook(
 	path: string,
 	sink: SheetSink,
-	progress?: { bytes: number }
+	progress?: { bytes: number },
+	heartbeat?: Heartbeat
 ): Promise<void> {
+	const expanded = await checkWorkbook(path, statSync(path).size, () => {
+		if (heartbeat) heartbeat.beats++;
+	});
 	let delivered = false;
 	try {
 		await readStreaming(
@@ -51,7 +61,7 @@ export async function readWorkbook(
 		);
 	} catch (e) {
 		const race = e instanceof TypeError && /reading 'sheets'/.test(e.message);
-		if (!race || delivered || statSync(path).size > IN_MEMORY_LIMIT) throw e;
+		if (!race || delivered || expanded > IN_MEMORY_LIMIT) throw e;
 		await readInMemory(path, sink);
 	}
 }

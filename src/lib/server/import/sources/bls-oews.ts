@@ -212,6 +212,45 @@ export function normaliseAreaCode(raw: string, type: AreaType): string {
 	}
 }
 
+const AREA_WIDTHS: Record<
+	Exclude<AreaType, 'national'>,
+	{ digits: number[]; name: string; example: string }
+> = {
+	state: { digits: [1, 2], name: 'state codes have 2 digits', example: '06' },
+	msa: { digits: [5], name: 'metropolitan area and NECTA codes have 5 digits', example: '31080' },
+	// Seven digits, the first a state's leading digit: 0100001 loses its zero in a spreadsheet.
+	nonmetro: { digits: [6, 7], name: 'nonmetropolitan area codes have 7 digits', example: '0100001' }
+};
+
+/**
+ * Null when `raw` has the width BLS publishes for an area of `type` (leading zeros aside, which
+ * spreadsheets drop), else why not. A code that lost a digit must not become a new area:
+ * `3108` for Los Angeles' 31080 would be stored as an area `03108` holding LA's figures.
+ * `known` finds the code this database already has for the row's area title, if any.
+ */
+export function areaWidthProblem(
+	raw: string,
+	type: AreaType,
+	title: string,
+	known: (title: string) => string | undefined
+): string | null {
+	if (type === 'national') return null;
+	const digits = raw.replace(/^0+(?=\d)/, '');
+	const width = AREA_WIDTHS[type];
+	if (width.digits.includes(digits.length)) return null;
+	const same = title ? known(title) : undefined;
+	const likely = same
+		? `${quote(title)} is area ${same} in this database`
+		: type === 'msa' && digits.length === 4
+			? `probably ${digits}0, with its last digit lost (most codes end in 0)`
+			: null;
+	return (
+		`AREA: ${quote(raw)} is not a ${type === 'msa' ? 'metropolitan' : type} area code: ${width.name} (e.g. ${width.example}); ` +
+		(likely ? `${likely}. ` : '') +
+		'Save the AREA column as text so no digit is lost, and import the file again'
+	);
+}
+
 function inferAreaType(code: string): AreaType {
 	const digits = code.replace(/^0+(?=\d)/, '');
 	if (code === '99' || code.toUpperCase() === 'US') return 'national';
@@ -333,6 +372,9 @@ function open(ctx: OpenContext): AdapterSession {
 	}
 
 	const write = prepareWriters(ctx.writes);
+	const areaByTitle = ctx.sqlite.prepare('SELECT code FROM areas WHERE title = ? ORDER BY code');
+	const knownArea = (title: string) =>
+		(areaByTitle.get(title) as { code: string } | undefined)?.code;
 	/** Line × 8 + level of every (area, code) written: tells a broad/detailed pair from a duplicate. */
 	const written = new WrittenCodes();
 	const measureColumns = MEASURES.map(([field]) => index[field] ?? -1);
@@ -397,8 +439,14 @@ function open(ctx: OpenContext): AdapterSession {
 						);
 						return 'skipped';
 					}
-					lastArea.type = AREA_TYPE_CODES[typeCode] ?? inferAreaType(rawArea);
-					lastArea.code = normaliseAreaCode(rawArea, lastArea.type);
+					const type = AREA_TYPE_CODES[typeCode] ?? inferAreaType(rawArea);
+					const wrongWidth = areaWidthProblem(rawArea, type, rawTitle, knownArea);
+					if (wrongWidth) {
+						issue(col('area')!, wrongWidth);
+						return 'skipped';
+					}
+					lastArea.type = type;
+					lastArea.code = normaliseAreaCode(rawArea, type);
 					lastArea.title = rawTitle || (lastArea.type === 'national' ? 'U.S.' : lastArea.code);
 				}
 				lastArea.raw = rawArea;
@@ -460,6 +508,16 @@ function open(ctx: OpenContext): AdapterSession {
 						if (!(e instanceof CellError)) throw e;
 						issue(i, `${COLUMNS[MEASURES[k]![0]][0]!.toUpperCase()}: ${e.message}`);
 					}
+					bad = true;
+					continue;
+				}
+				const value = params[at] as number | null;
+				// Every OEWS measure is a count, a wage, a ratio or an error: none can be negative.
+				if (value !== null && value < 0) {
+					issue(
+						i,
+						`${COLUMNS[MEASURES[k]![0]][0]!.toUpperCase()}: expected a number that is not negative, found ${quote((cells[i] ?? '').trim())}`
+					);
 					bad = true;
 					continue;
 				}
