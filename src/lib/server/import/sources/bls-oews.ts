@@ -373,8 +373,10 @@ function open(ctx: OpenContext): AdapterSession {
 
 	const write = prepareWriters(ctx.writes);
 	const areaByTitle = ctx.sqlite.prepare('SELECT code FROM areas WHERE title = ? ORDER BY code');
+	/** Area titles this file has written, first: its writes may not be readable yet (writes.ts). */
+	const titleCodes = new Map<string, string>();
 	const knownArea = (title: string) =>
-		(areaByTitle.get(title) as { code: string } | undefined)?.code;
+		titleCodes.get(title) ?? (areaByTitle.get(title) as { code: string } | undefined)?.code;
 	/** Line × 8 + level of every (area, code) written: tells a broad/detailed pair from a duplicate. */
 	const written = new WrittenCodes();
 	const measureColumns = MEASURES.map(([field]) => index[field] ?? -1);
@@ -563,6 +565,7 @@ function open(ctx: OpenContext): AdapterSession {
 			written.set(areaCode, soc, line * 8 + LEVELS.indexOf(oGroup));
 			if (!seenAreas.has(areaCode)) {
 				seenAreas.add(areaCode);
+				if (!titleCodes.has(areaTitle)) titleCodes.set(areaTitle, areaCode);
 				const state = cell(cells, 'primState') || null;
 				write.area.run([
 					areaCode,
