@@ -49,71 +49,129 @@ const MB = (n: number) => `${n / 1024 / 1024} MB`;
  */
 export class RecordLimits {
 	private at = At.FieldStart;
+	/** Bytes of the stream before the current chunk. */
+	private base = 0;
 	private line = 1;
-	private prevCR = false;
+	/** Offset of the last CR taken as a line end: an LF right after it ends the same line. */
+	private crAt = -2;
 	private column = 1;
+	private fieldStart = 0;
 	private fieldLine = 1;
-	private fieldBytes = 0;
+	private recordStart = 0;
 	private recordLine = 1;
-	private recordBytes = 0;
 
 	constructor(private readonly delimiter: number) {}
 
+	/** Throws when the open cell or record is past its limit at stream offset `here`. */
+	private check(here: number): void {
+		if (here - this.fieldStart > MAX_CELL_BYTES) {
+			throw new ReadError(
+				`this cell holds more than ${MAX_CELL_CHARS.toLocaleString('en-US')} characters (${MAX_CELL_BYTES.toLocaleString('en-US')} bytes were read without reaching its end); the limit is ${MAX_CELL_CHARS.toLocaleString('en-US')} (is a closing quote missing?)`,
+				this.fieldLine,
+				this.column
+			);
+		}
+		if (here - this.recordStart > MAX_ROW_BYTES) {
+			throw new ReadError(
+				`this row is longer than ${MB(MAX_ROW_BYTES)}; the limit is ${MB(MAX_ROW_BYTES)} (is a closing quote missing?)`,
+				this.recordLine
+			);
+		}
+	}
+
+	/** A line break at stream offset `at`; CRLF counts once. */
+	private lineBreak(byte: number, at: number): void {
+		if (byte === 13) {
+			this.line++;
+			this.crAt = at;
+		} else if (this.crAt !== at - 1) this.line++;
+	}
+
+	private nextField(at: number): void {
+		this.check(at);
+		this.fieldStart = at + 1;
+		this.fieldLine = this.line;
+	}
+
+	/**
+	 * Reads a chunk. The common case, an unquoted cell, is skipped with a tight loop that only
+	 * looks for the delimiter and line ends, and a quoted one with indexOf: the per-byte state
+	 * machine runs only at a cell's edges.
+	 */
 	scan(chunk: Uint8Array): void {
 		const d = this.delimiter;
-		let at = this.at;
-		let fieldBytes = this.fieldBytes;
-		let recordBytes = this.recordBytes;
-		for (let i = 0; i < chunk.length; i++) {
-			const b = chunk[i]!;
-			const newline = b === 10 || b === 13;
-			if (newline) {
-				if (!(b === 10 && this.prevCR)) this.line++;
-				this.prevCR = b === 13;
-			} else this.prevCR = false;
-			if (at === At.QuoteInQuoted || at === At.AfterQuote) {
-				if (b === 34 && at === At.QuoteInQuoted) {
-					at = At.Quoted; // "" is one quote
-				} else if (b === 32 || (b === 9 && d !== 9)) {
-					at = At.AfterQuote;
-				} else if (b !== d && !newline) {
-					at = At.Quoted; // papaparse reads on to the next quote
+		const n = chunk.length;
+		let i = 0;
+		while (i < n) {
+			if (this.at === At.Quoted) {
+				const q = chunk.indexOf(34, i);
+				const end = q < 0 ? n : q;
+				for (let k = i; k < end; k++) {
+					const b = chunk[k]!;
+					if (b === 10 || b === 13) this.lineBreak(b, this.base + k);
 				}
+				if (q < 0) break;
+				this.at = At.QuoteInQuoted;
+				i = q + 1;
+				continue;
 			}
-			if (at === At.Quoted) {
-				if (b === 34) at = At.QuoteInQuoted;
-			} else if (b === d) {
-				at = At.FieldStart;
-				this.column++;
-				this.fieldLine = this.line;
-				fieldBytes = -1;
-			} else if (newline) {
-				at = At.FieldStart;
-				this.column = 1;
-				this.fieldLine = this.line;
-				this.recordLine = this.line;
-				fieldBytes = -1;
-				recordBytes = -1;
-			} else if (at === At.FieldStart) {
-				at = b === 34 ? At.Quoted : At.Unquoted;
+			if (this.at === At.Unquoted) {
+				let j = i;
+				for (; j < n; j++) {
+					const b = chunk[j]!;
+					if (b === d || (b < 14 && (b === 10 || b === 13))) break;
+				}
+				if (j === n) break;
+				i = j; // the delimiter or line end, read below
+				this.at = At.FieldStart;
+				this.edge(chunk[i]!, this.base + i);
+				i++;
+				continue;
 			}
-			if (++fieldBytes > MAX_CELL_BYTES) {
-				throw new ReadError(
-					`this cell holds more than ${MAX_CELL_CHARS.toLocaleString('en-US')} characters (${MAX_CELL_BYTES.toLocaleString('en-US')} bytes were read without reaching its end); the limit is ${MAX_CELL_CHARS.toLocaleString('en-US')} (is a closing quote missing?)`,
-					this.fieldLine,
-					this.column
-				);
+			const b = chunk[i]!;
+			const here = this.base + i;
+			if (this.at === At.QuoteInQuoted || this.at === At.AfterQuote) {
+				if (b === 34 && this.at === At.QuoteInQuoted) {
+					this.at = At.Quoted; // "" is one quote
+					i++;
+					continue;
+				}
+				if (b === 32 || (b === 9 && d !== 9)) {
+					this.at = At.AfterQuote;
+					i++;
+					continue;
+				}
+				if (b !== d && b !== 10 && b !== 13) {
+					this.at = At.Quoted; // papaparse reads on to the next quote
+					i++;
+					continue;
+				}
+				this.at = At.FieldStart;
+				this.edge(b, here);
+				i++;
+				continue;
 			}
-			if (++recordBytes > MAX_ROW_BYTES) {
-				throw new ReadError(
-					`this row is longer than ${MB(MAX_ROW_BYTES)}; the limit is ${MB(MAX_ROW_BYTES)} (is a closing quote missing?)`,
-					this.recordLine
-				);
-			}
+			// At a cell's start.
+			if (b === d || b === 10 || b === 13) this.edge(b, here);
+			else this.at = b === 34 ? At.Quoted : At.Unquoted;
+			i++;
 		}
-		this.at = at;
-		this.fieldBytes = fieldBytes;
-		this.recordBytes = recordBytes;
+		this.base += n;
+		this.check(this.base);
+	}
+
+	/** The delimiter or a line end that closes a cell, at stream offset `at`. */
+	private edge(b: number, at: number): void {
+		if (b === this.delimiter) {
+			this.nextField(at);
+			this.column++;
+			return;
+		}
+		this.lineBreak(b, at);
+		this.nextField(at);
+		this.column = 1;
+		this.recordStart = at + 1;
+		this.recordLine = this.line;
 	}
 }
 
