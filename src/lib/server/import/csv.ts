@@ -277,13 +277,20 @@ export function readDelimited(
 		let width = -1;
 		// 256 KB reads: each decoded piece stays an ordinary heap string. Node makes text over ~1 MB
 		// an external string, which the collector lets pile up to ~64 MB (peak RSS +70 MB).
-		const raw = createReadStream(path, { highWaterMark: 1 << 18, signal });
+		// The signal closes the file quietly: an AbortError raised into the pipe could arrive after
+		// papaparse has finished and dropped its listeners, with nobody left to hear it.
+		const raw = createReadStream(path, { highWaterMark: 1 << 18 });
+		const onAbort = () => raw.destroy();
+		signal?.addEventListener('abort', onAbort, { once: true });
 		if (progress) raw.on('data', (chunk) => (progress.bytes += chunk.length));
 		const check = limited(delimiter);
 		const input = raw.pipe(check).pipe(decoder(encoding));
 		// pipe() does not pass errors on: papaparse hears of them only from its own input.
 		raw.on('error', (e) => input.destroy(e));
 		check.on('error', (e) => input.destroy(e));
+		// papaparse drops its listeners once it completes; an abort after that (the importer's
+		// watchdog or a failed write stopping the read) must not surface as an uncaught error.
+		input.on('error', () => {});
 		Papa.parse<string[]>(input as unknown as File, {
 			header: false,
 			dynamicTyping: false,
@@ -317,10 +324,14 @@ export function readDelimited(
 				}
 			},
 			complete() {
+				signal?.removeEventListener('abort', onAbort);
+				raw.destroy();
 				if (failure) reject(failure);
 				else resolve({ delimiter, rows });
 			},
 			error(err: Error) {
+				signal?.removeEventListener('abort', onAbort);
+				raw.destroy();
 				reject(err);
 			}
 		});

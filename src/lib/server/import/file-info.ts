@@ -145,10 +145,12 @@ export async function inspectFile(
 	const utf8 = new Utf8Check();
 	let first: Buffer | null = null;
 	let sawNul = false;
+	// The signal is checked between reads, not handed to the stream: an abort racing the stream's
+	// close would raise an AbortError after this loop has stopped listening.
 	for await (const chunk of createReadStream(path, {
-		highWaterMark: 1 << 20,
-		signal
+		highWaterMark: 1 << 20
 	}) as AsyncIterable<Buffer>) {
+		if (signal?.aborted) break;
 		if (heartbeat) heartbeat.beats++;
 		hash.update(chunk);
 		if (!first) first = chunk;
