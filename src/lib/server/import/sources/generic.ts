@@ -2,7 +2,7 @@
  * Generic tidy CSVs that workforce boards and providers keep themselves: one documented header
  * per kind (lower snake_case), each recognised by its distinctive required columns. Users whose
  * columns are named differently map them (`--map "their column=our field"`); these adapters
- * only ever see our field names. The formats are documented in docs/IMPORT-GENERIC.md.
+ * only ever see our field names. The formats are documented in docs/IMPORT.md, "Your own data".
  *
  * Rules shared by every kind:
  * - Codes are text: SOC `15-1252`, CIP `11.0701`, area `31080` / `06` / `99` (nation).
@@ -293,12 +293,12 @@ function makeAdapter(kind: Kind): SourceAdapter {
 			if (missing.length > 0) {
 				throw new ImportError(
 					`this looks like a ${kind.title} file, but the header lacks ${missing.join(', ')} ` +
-						'(see docs/IMPORT-GENERIC.md; --map "their column=our field" renames columns)'
+						'(see docs/IMPORT.md, "Your own data"; --map "their column=our field" renames columns)'
 				);
 			}
 			if (kind.alternative && !kind.alternative.ok(ctx.keys)) {
 				throw new ImportError(
-					`the ${kind.title} header needs ${kind.alternative.text} (see docs/IMPORT-GENERIC.md)`
+					`the ${kind.title} header needs ${kind.alternative.text} (see docs/IMPORT.md, "Your own data")`
 				);
 			}
 			if (kind.needsYear && ctx.year === null && !ctx.keys.includes('year')) {
