@@ -11,18 +11,11 @@
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
-import type {
-	BeginAnswer,
-	FromWriter,
-	RowsMessage,
-	ToWriter,
-	WriteError,
-	WriterData
-} from './writer-protocol';
+import type * as Protocol from './writer-protocol';
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
 
-const data = workerData as WriterData;
+const data = workerData as Protocol.WriterData;
 if (!parentPort) throw new Error('the writer program runs only on a worker thread');
 const port = parentPort;
 const state = new Int32Array(data.state);
@@ -34,10 +27,10 @@ const waiting: unknown[][] = [];
 const waitingLines: (number | null)[][] = [];
 const scratch: unknown[][] = [];
 let db: BetterSqlite3.Database | null = null;
-let openError: WriteError | null = null;
+let openError: Protocol.WriteError | null = null;
 let failed = false;
 
-function errorOf(e: unknown): WriteError {
+function errorOf(e: unknown): Protocol.WriteError {
 	const code = (e as { code?: unknown } | null)?.code;
 	const message = (e as { message?: unknown } | null)?.message;
 	return { code: typeof code === 'string' ? code : null, message: String(message || e) };
@@ -55,11 +48,11 @@ try {
 	openError = errorOf(e);
 }
 
-function post(message: FromWriter) {
+function post(message: Protocol.FromWriter) {
 	port.postMessage(message);
 }
 
-function answer(message: BeginAnswer) {
+function answer(message: Protocol.BeginAnswer) {
 	data.reply.postMessage(message);
 	Atomics.store(state, 1, 1);
 	Atomics.notify(state, 1);
@@ -112,7 +105,7 @@ function flushWaiting(id: number): boolean {
 	return true;
 }
 
-function runRows(m: RowsMessage) {
+function runRows(m: Protocol.RowsMessage) {
 	const tags = new Uint8Array(m.tags);
 	const nums = new Float64Array(m.nums);
 	const strings = m.strings;
@@ -170,7 +163,7 @@ function close() {
 	db = null;
 }
 
-function handle(m: ToWriter) {
+function handle(m: Protocol.ToWriter) {
 	switch (m.type) {
 		case 'begin':
 			try {
@@ -215,7 +208,7 @@ function handle(m: ToWriter) {
 	}
 }
 
-port.on('message', (m: ToWriter) => {
+port.on('message', (m: Protocol.ToWriter) => {
 	try {
 		handle(m);
 	} catch (e) {
