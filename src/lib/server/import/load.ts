@@ -736,14 +736,3 @@ export async function importFile(
 		return job.report('rejected', null, null);
 	}
 }
-
-/** Imports files in order; each file is its own transaction. */
-export async function importFiles(
-	sqlite: Sqlite,
-	paths: string[],
-	options: Omit<ImportOptions, 'fileName'> = {}
-): Promise<FileReport[]> {
-	const reports: FileReport[] = [];
-	for (const path of paths) reports.push(await importFile(sqlite, path, options));
-	return reports;
-}

@@ -2,13 +2,7 @@
  * Turning published cells into typed values: numbers with thousands separators, the OEWS
  * suppression markers, and codes that must stay text.
  */
-import type { ValueStatus } from '../db/schema';
-
-export interface Measured {
-	value: number | null;
-	/** NULL when the value was published; otherwise why it is missing. */
-	status: ValueStatus | null;
-}
+import type { Measured, ValueStatus } from '../../domain/rows';
 
 const MARKERS: Record<string, ValueStatus> = {
 	'*': 'not_available',

@@ -21,6 +21,15 @@ import {
 	receiveMessageOnPort,
 	type MessagePort
 } from 'node:worker_threads';
+import { WRITER_SOURCE } from './writer-program.generated';
+import type {
+	BeginAnswer,
+	FromWriter,
+	RowsMessage,
+	ToWriter,
+	WriteError,
+	WriterData
+} from './writer-protocol';
 
 /** Describes a row the database refused because of a constraint (e.g. a duplicate key). */
 export type ConflictMessage = (params: readonly unknown[]) => string;
@@ -35,11 +44,7 @@ export interface Writes {
 	prepare(sql: string, conflict?: ConflictMessage): DeferredStatement;
 }
 
-/** A database error as it crosses threads: SQLite's code and message. */
-export interface WriteError {
-	code: string | null;
-	message: string;
-}
+export type { WriteError };
 
 export class DatabaseError extends Error {
 	constructor(
@@ -111,196 +116,6 @@ export function manyRows(sql: string, rows: number): string | null {
 const MAX_IN_FLIGHT = 4;
 /** How long a synchronous call may wait for the writer (opening, BEGIN with its busy timeout). */
 const CALL_TIMEOUT_MS = 60_000;
-
-/**
- * The writer thread's program (plain JavaScript, evaluated by `new Worker(…, { eval: true })`
- * so it runs the same under tsx, Vitest and the built server, with no file to bundle).
- *
- * Messages in: begin {sql, params} (answered synchronously through `reply` + state[1]);
- * prepare {id, sql, multi: its many-rows form or null}; rows (see `Batch`; acknowledged by
- * decrementing state[0]); drain; commit {final: [[sql, params]…]}; rollback.
- * Messages out: refused {id, line, params, error}; failed {error}; drained; done {committed}.
- */
-const WRITER_SOURCE = String.raw`
-const { parentPort, workerData } = require('node:worker_threads');
-const state = new Int32Array(workerData.state);
-const reply = workerData.reply;
-const statements = [];
-/** Per statement: its many-rows form (null when it has none), rows waiting for it, and their lines. */
-const multi = [];
-const waiting = [];
-const waitingLines = [];
-const scratch = [];
-const ROWS = workerData.rows;
-let db = null;
-let openError = null;
-let failed = false;
-const errorOf = (e) => ({ code: e && typeof e.code === 'string' ? e.code : null, message: String((e && e.message) || e) });
-try {
-	const Database = require(workerData.driver);
-	db = new Database(workerData.path, { fileMustExist: true });
-	db.pragma('busy_timeout = ' + Number(workerData.busyTimeout));
-	db.pragma('synchronous = NORMAL');
-	db.pragma('foreign_keys = ON');
-	if (workerData.maxPageCount) db.pragma('max_page_count = ' + Number(workerData.maxPageCount));
-} catch (e) {
-	openError = errorOf(e);
-}
-function answer(message) {
-	reply.postMessage(message);
-	Atomics.store(state, 1, 1);
-	Atomics.notify(state, 1);
-}
-function fail(e) {
-	failed = true;
-	parentPort.postMessage({ type: 'failed', error: errorOf(e) });
-	return false;
-}
-const isConstraint = (e) => typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT');
-/** Runs one row; a row refused (constraint) is reported with its line; either way the file stops. */
-function runOne(id, line, params) {
-	try {
-		statements[id].run(params);
-		return true;
-	} catch (e) {
-		if (!isConstraint(e)) return fail(e);
-		failed = true;
-		parentPort.postMessage({ type: 'refused', id, line, params: params.slice(), error: errorOf(e) });
-		return false;
-	}
-}
-/** Writes the rows waiting for statement id: ROWS at a time in one statement, or one by one. */
-function flushWaiting(id) {
-	const values = waiting[id];
-	const lines = waitingLines[id];
-	if (!values || lines.length === 0) return true;
-	const count = values.length / ROWS;
-	if (lines.length === ROWS) {
-		try {
-			multi[id].run(values);
-			lines.length = 0;
-			return true;
-		} catch (e) {
-			// One statement for all: nothing of it was written. Row by row finds the one refused.
-			if (!isConstraint(e)) return fail(e);
-		}
-	}
-	for (let r = 0; r < lines.length; r++) {
-		if (!runOne(id, lines[r], values.slice(r * count, (r + 1) * count))) return false;
-	}
-	lines.length = 0;
-	return true;
-}
-function runRows(m) {
-	const tags = new Uint8Array(m.tags);
-	const nums = new Float64Array(m.nums);
-	const strings = m.strings;
-	const n = m.length;
-	let s = 0;
-	/** The parameter in a slot (strings are taken in order). */
-	const value = (slot) => (tags[slot] === 1 ? nums[slot] : tags[slot] === 2 ? strings[s++] : null);
-	let i = 0;
-	let last = -1;
-	while (i < n) {
-		const id = nums[i];
-		const line = nums[i + 1] < 0 ? null : nums[i + 1];
-		const count = nums[i + 2];
-		const start = i + 3;
-		i = start + count;
-		if (id !== last && last >= 0 && !flushWaiting(last)) return;
-		last = id;
-		if (multi[id]) {
-			// Gathered into one statement of ROWS rows: one call and one step instead of ROWS.
-			let values = waiting[id];
-			const lines = waitingLines[id];
-			if (values === undefined || values.length !== count * ROWS) values = waiting[id] = new Array(count * ROWS);
-			const at = lines.length * count;
-			for (let k = 0; k < count; k++) values[at + k] = value(start + k);
-			lines.push(line);
-			if (lines.length === ROWS && !flushWaiting(id)) return;
-			continue;
-		}
-		let params = scratch[id];
-		if (params === undefined || params.length !== count) params = scratch[id] = new Array(count);
-		for (let k = 0; k < count; k++) params[k] = value(start + k);
-		if (!runOne(id, line, params)) return;
-	}
-	if (last >= 0) flushWaiting(last);
-}
-function rollback() {
-	try {
-		if (db && db.inTransaction) db.exec('ROLLBACK');
-	} catch (e) {
-		// SQLite may have rolled back by itself (SQLITE_FULL, SQLITE_IOERR).
-	}
-}
-function close() {
-	rollback();
-	try {
-		if (db) db.close();
-	} catch (e) {
-		// closing is best effort: the thread ends next
-	}
-	db = null;
-}
-function handle(m) {
-	switch (m.type) {
-		case 'begin':
-			try {
-				if (openError) throw Object.assign(new Error(openError.message), { code: openError.code });
-				db.exec('BEGIN IMMEDIATE');
-				const result = db.prepare(m.sql).run(m.params);
-				answer({ ok: true, id: Number(result.lastInsertRowid) });
-			} catch (e) {
-				rollback();
-				answer({ ok: false, error: errorOf(e) });
-			}
-			break;
-		case 'prepare':
-			if (failed) break;
-			statements[m.id] = db.prepare(m.sql);
-			multi[m.id] = m.multi ? db.prepare(m.multi) : null;
-			waitingLines[m.id] = [];
-			break;
-		case 'rows':
-			if (!failed) runRows(m);
-			break;
-		case 'drain':
-			parentPort.postMessage({ type: 'drained' });
-			break;
-		case 'commit':
-			try {
-				for (const [sql, params] of m.final) {
-					if (failed) break;
-					db.prepare(sql).run(params);
-				}
-				if (!failed) db.exec('COMMIT');
-			} catch (e) {
-				fail(e);
-			}
-			close();
-			parentPort.postMessage({ type: 'done', committed: !failed });
-			break;
-		case 'rollback':
-			close();
-			parentPort.postMessage({ type: 'done', committed: false });
-			break;
-	}
-}
-parentPort.on('message', (m) => {
-	try {
-		handle(m);
-	} catch (e) {
-		fail(e);
-	} finally {
-		// A batch is acknowledged whatever happened to it, so the sender never waits for nothing.
-		if (m.type === 'rows') {
-			Atomics.sub(state, 0, 1);
-			Atomics.notify(state, 0);
-		}
-	}
-});
-`;
 
 /**
  * Rows on their way to the writer, packed so that sending them costs little: per row its
@@ -376,7 +191,7 @@ export class WriterThread implements Writes {
 	private readonly state: Int32Array;
 	private readonly conflicts: (ConflictMessage | undefined)[] = [];
 	private batch = new Batch();
-	private waiting: ((message: { type: string; committed?: boolean }) => void) | null = null;
+	private waiting: ((message: FromWriter) => void) | null = null;
 	private ended = false;
 	private exited = false;
 
@@ -386,28 +201,25 @@ export class WriterThread implements Writes {
 		this.replies = channel.port2;
 		const shared = new SharedArrayBuffer(8);
 		this.state = new Int32Array(shared);
+		const workerData: WriterData = {
+			driver: options.driver ?? createRequire(import.meta.url).resolve('better-sqlite3'),
+			rows: ROWS_PER_STATEMENT,
+			maxPageCount: options.maxPageCount ?? null,
+			busyTimeout: options.busyTimeout ?? 5000,
+			path,
+			state: shared,
+			reply: channel.port1
+		};
 		this.worker = new Worker(WRITER_SOURCE, {
 			eval: true,
-			// Plain JavaScript: no loader (tsx, Vitest) needs to start in the thread.
+			// Compiled JavaScript (writer-program.ts): no loader (tsx, Vitest) starts in the thread.
 			execArgv: [],
-			workerData: {
-				driver: options.driver ?? createRequire(import.meta.url).resolve('better-sqlite3'),
-				rows: ROWS_PER_STATEMENT,
-				maxPageCount: options.maxPageCount ?? null,
-				busyTimeout: options.busyTimeout ?? 5000,
-				path,
-				state: shared,
-				reply: channel.port1
-			},
+			workerData,
 			transferList: [channel.port1]
 		});
-		this.worker.on('message', (m: { type: string; [k: string]: unknown }) => {
+		this.worker.on('message', (m: FromWriter) => {
 			if (m.type === 'refused') {
-				const error = m.error as WriteError;
-				events.refused(
-					m.line as number | null,
-					refusal(this.conflicts[m.id as number], m.params as unknown[], error)
-				);
+				events.refused(m.line, refusal(this.conflicts[m.id], m.params, m.error));
 			} else if (m.type === 'failed') {
 				events.failed(m.error as WriteError);
 			} else if (this.waiting) {
@@ -436,10 +248,9 @@ export class WriterThread implements Writes {
 	/** BEGIN IMMEDIATE and the first statement (the import run); returns its row id. */
 	begin(sql: string, params: unknown[]): number {
 		Atomics.store(this.state, 1, 0);
-		this.worker.postMessage({ type: 'begin', sql, params });
+		this.send({ type: 'begin', sql, params });
 		const outcome = Atomics.wait(this.state, 1, 0, CALL_TIMEOUT_MS);
-		const answer = receiveMessageOnPort(this.replies)?.message as
-			{ ok: true; id: number } | { ok: false; error: WriteError } | undefined;
+		const answer = receiveMessageOnPort(this.replies)?.message as BeginAnswer | undefined;
 		if (!answer) {
 			// Timed out: the thread may still take the lock later, so no other writer may start.
 			if (outcome === 'timed-out') {
@@ -461,7 +272,7 @@ export class WriterThread implements Writes {
 		const id = this.conflicts.length;
 		this.conflicts.push(conflict);
 		this.flush();
-		this.worker.postMessage({ type: 'prepare', id, sql, multi: manyRows(sql, ROWS_PER_STATEMENT) });
+		this.send({ type: 'prepare', id, sql, multi: manyRows(sql, ROWS_PER_STATEMENT) });
 		return {
 			run: (params) => {
 				if (params.length > MAX_PARAMS)
@@ -487,26 +298,29 @@ export class WriterThread implements Writes {
 			Atomics.wait(this.state, 0, queued, 1000);
 		}
 		Atomics.add(this.state, 0, 1);
-		this.worker.postMessage(
-			{
-				type: 'rows',
-				length: batch.length,
-				tags: batch.tags.buffer,
-				nums: batch.nums.buffer,
-				strings: batch.strings
-			},
-			[batch.tags.buffer, batch.nums.buffer]
-		);
+		const rows: RowsMessage = {
+			type: 'rows',
+			length: batch.length,
+			tags: batch.tags.buffer,
+			nums: batch.nums.buffer,
+			strings: batch.strings
+		};
+		this.send(rows, [batch.tags.buffer, batch.nums.buffer]);
 	}
 
-	private request(message: object): Promise<{ type: string; committed?: boolean }> {
+	/** Every message to the thread goes through here, checked against the protocol. */
+	private send(message: ToWriter, transfer?: ArrayBuffer[]) {
+		this.worker.postMessage(message, transfer);
+	}
+
+	private request(message: ToWriter): Promise<FromWriter> {
 		return new Promise((resolve) => {
 			if (this.exited) {
 				resolve({ type: 'done', committed: false });
 				return;
 			}
 			this.waiting = resolve;
-			this.worker.postMessage(message);
+			this.send(message);
 		});
 	}
 
@@ -521,7 +335,7 @@ export class WriterThread implements Writes {
 		this.flush();
 		const answer = await this.request({ type: 'commit', final });
 		await this.end();
-		return answer.committed === true;
+		return answer.type === 'done' && answer.committed;
 	}
 
 	async rollback(): Promise<void> {

@@ -1,5 +1,8 @@
 /** Reads of imported credentials (certifications, certificates, degrees…) per occupation. */
 import type { Db } from '../client';
+import { newestRunOfEach } from './runs';
+
+const NEWEST = newestRunOfEach('credentials', 'c', ['soc', 'name', 'issuer', 'area']);
 
 export interface CredentialRow {
 	name: string;
@@ -29,8 +32,7 @@ export function credentialsFor(db: Db, soc: string, area: string): CredentialRow
 			        median_wage_after AS medianWageAfter, url, run_id AS runId
 			 FROM credentials c
 			 WHERE soc = ? AND (area IS NULL OR area = ?)
-			   AND run_id = (SELECT max(run_id) FROM credentials d WHERE d.soc = c.soc
-			                 AND d.name = c.name AND d.issuer IS c.issuer AND d.area IS c.area)
+			   AND ${NEWEST}
 			 ORDER BY cost_usd IS NULL, cost_usd, name, issuer
 			 LIMIT 50`
 		)

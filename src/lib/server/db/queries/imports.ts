@@ -26,6 +26,14 @@ export function listImportRuns(db: Db): ImportRunRow[] {
 		.all() as ImportRunRow[];
 }
 
+/** The stored file of one run (its sha256 names it in the uploads folder), or null. */
+export function importRunFile(db: Db, id: number): { sha256: string; fileName: string } | null {
+	const run = db.$client
+		.prepare('SELECT sha256, file_name AS fileName FROM import_runs WHERE id = ?')
+		.get(id) as { sha256: string; fileName: string } | undefined;
+	return run ?? null;
+}
+
 /**
  * Deletes a run and, through the foreign keys' ON DELETE CASCADE, every row it imported — in one
  * transaction, so pages see the data either with the run or without it. Returns false when no

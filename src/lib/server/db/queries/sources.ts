@@ -4,6 +4,7 @@
  */
 import { cached } from '../cache';
 import type { Db } from '../client';
+import { latestRun } from './runs';
 
 type Row = Record<string, unknown>;
 const all = <T>(db: Db, sql: string, ...params: unknown[]): T[] =>
@@ -149,19 +150,19 @@ function completionsForUncached(db: Db, placement: Placement, maxYears: number):
 
 /** CIP → linked SOC codes from the newest crosswalk import, and its run. */
 function cipSocLinksUncached(db: Db): { links: Map<string, string[]>; runId: number | null } {
-	const run = get<{ runId: number | null }>(db, 'SELECT max(run_id) AS runId FROM cip_soc');
-	if (!run?.runId) return { links: new Map(), runId: null };
+	const runId = latestRun(db, 'cip_soc');
+	if (!runId) return { links: new Map(), runId: null };
 	const links = new Map<string, string[]>();
 	for (const r of all<{ cip: string; soc: string }>(
 		db,
 		'SELECT cip, soc FROM cip_soc WHERE run_id = ?',
-		run.runId
+		runId
 	)) {
 		const list = links.get(r.cip);
 		if (list) list.push(r.soc);
 		else links.set(r.cip, [r.soc]);
 	}
-	return { links, runId: run.runId };
+	return { links, runId };
 }
 
 export interface ProgramSupplyRow {
@@ -240,17 +241,14 @@ function digitalCategoriesMapUncached(db: Db): {
 	bySoc: Map<string, string>;
 	runId: number | null;
 } {
-	const run = get<{ runId: number | null }>(
-		db,
-		'SELECT max(run_id) AS runId FROM digital_categories'
-	);
-	if (!run?.runId) return { bySoc: new Map(), runId: null };
+	const runId = latestRun(db, 'digital_categories');
+	if (!runId) return { bySoc: new Map(), runId: null };
 	const rows = all<{ soc: string; category: string }>(
 		db,
 		'SELECT soc, category FROM digital_categories WHERE run_id = ?',
-		run.runId
+		runId
 	);
-	return { bySoc: new Map(rows.map((r) => [r.soc, r.category])), runId: run.runId };
+	return { bySoc: new Map(rows.map((r) => [r.soc, r.category])), runId };
 }
 
 export interface LivingWage {
@@ -303,17 +301,13 @@ export interface PostingsPoint {
 export function postingsTrendFor(db: Db, areas: string[], limit = 400): PostingsPoint[] {
 	if (areas.length === 0) return [];
 	const marks = areas.map(() => '?').join(',');
-	const run = get<{ runId: number }>(
-		db,
-		`SELECT max(run_id) AS runId FROM postings_index WHERE area IN (${marks})`,
-		...areas
-	);
-	if (!run?.runId) return [];
+	const runId = latestRun(db, 'postings_index', areas);
+	if (!runId) return [];
 	return all<PostingsPoint>(
 		db,
 		`SELECT date, value, basis, series, run_id AS runId FROM postings_index
 		 WHERE run_id = ? AND area IN (${marks}) ORDER BY date DESC LIMIT ?`,
-		run.runId,
+		runId,
 		...areas,
 		limit
 	);

@@ -12,6 +12,7 @@
  * The year is not in the file: it comes from the file name or `--year`.
  */
 import type { ValueStatus } from '../../db/schema';
+import { FirstSeen } from '../kit';
 import { CellError, parseMeasured, quote } from '../normalize';
 import { ImportError, type AdapterSession, type OpenContext, type SourceAdapter } from './types';
 
@@ -150,7 +151,7 @@ function open(ctx: OpenContext): AdapterSession {
 		 (run_id, area, year, "group", universe, share, share_status, count, share_moe, total)
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	);
-	const seen = new Map<string, number>();
+	const seen = new FirstSeen();
 	const missingShares = new Map<string, number>();
 	let areas = 0;
 
@@ -162,12 +163,11 @@ function open(ctx: OpenContext): AdapterSession {
 				issue(codeCol, `cbsa_code: expected a 5-digit CBSA code, found ${quote(code)}`);
 				return 'skipped';
 			}
-			const earlier = seen.get(code);
+			const earlier = seen.check(code, line);
 			if (earlier !== undefined) {
 				issue(codeCol, `cbsa_code: CBSA ${code} is already on line ${earlier}`);
 				return 'skipped';
 			}
-			seen.set(code, line);
 			let bad = false;
 			const read = (i: number): Reading => {
 				if (i < 0) return { value: null, status: 'blank' };

@@ -16,7 +16,7 @@
  * meta, as for OEWS). Percent changes and percent self-employed stay percents (0–100), as the
  * column names `change_pct` and `self_employed_pct` say.
  */
-import type { ValueStatus } from '../../db/schema';
+import { FirstSeen, type Measured } from '../kit';
 import { SOC_CODE, quote } from '../normalize';
 import type { RowSink } from '../rows';
 import {
@@ -94,11 +94,6 @@ function yearIn(header: string[], index: number | undefined): number | null {
 	if (index === undefined) return null;
 	const m = /\b((?:19|20)\d{2})\b/.exec(looseKey(header[index] ?? ''));
 	return m?.[1] ? Number(m[1]) : null;
-}
-
-interface Measured {
-	value: number | null;
-	status: ValueStatus | null;
 }
 
 const MISSING = new Set(['—', '–', '-']);
@@ -235,7 +230,7 @@ function open(ctx: OpenContext): AdapterSession {
 		 WHERE run_id = ? AND area = ? AND soc = ?`
 	);
 
-	const seen = new Map<string, number>();
+	const seen = new FirstSeen();
 	const types = { 'Line item': 0, Summary: 0 } as Record<string, number>;
 	let topCap: number | null = null;
 	let topCoded = 0;
@@ -310,12 +305,11 @@ function open(ctx: OpenContext): AdapterSession {
 					training: null
 				};
 		if (bad || traits === null) return 'skipped' as const;
-		const earlier = seen.get(soc);
+		const earlier = seen.check(soc, line);
 		if (earlier !== undefined) {
 			issue(cols.code!, `occupation ${soc} appears twice: it is already on line ${earlier}`);
 			return 'skipped' as const;
 		}
-		seen.set(soc, line);
 		types[type] = (types[type] ?? 0) + 1;
 		if (!write) return 'imported' as const;
 		insert.run(

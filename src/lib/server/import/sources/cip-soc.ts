@@ -9,6 +9,7 @@
  *   (Excel turns `01.0100` into 1.01) is rebuilt as NN.NNNN text, and the notes say how many.
  * - The crosswalk is many-to-many without weights; the table keeps it that way.
  */
+import { cellAt } from '../kit';
 import { SOC_CODE, quote } from '../normalize';
 import { ImportError, type AdapterSession, type OpenContext, type SourceAdapter } from './types';
 
@@ -50,7 +51,6 @@ function open(ctx: OpenContext): AdapterSession {
 		`INSERT INTO cip_soc (run_id, cip, cip_title, soc, soc_title) VALUES (?, ?, ?, ?, ?)
 		 ON CONFLICT DO NOTHING`
 	);
-	const get = (cells: string[], i: number) => (i < 0 ? '' : (cells[i] ?? '').trim());
 	let cipWithoutSoc = 0;
 	let socWithoutCip = 0;
 	let rebuilt = 0;
@@ -61,13 +61,13 @@ function open(ctx: OpenContext): AdapterSession {
 	return {
 		year: CIP_YEAR,
 		row(cells, _line, issue, write) {
-			const rawCip = get(cells, cip);
-			const rawSoc = get(cells, soc);
-			if (rawSoc === SOC_PLACEHOLDER || get(cells, socTitle).toUpperCase() === NO_MATCH) {
+			const rawCip = cellAt(cells, cip);
+			const rawSoc = cellAt(cells, soc);
+			if (rawSoc === SOC_PLACEHOLDER || cellAt(cells, socTitle).toUpperCase() === NO_MATCH) {
 				cipWithoutSoc++;
 				return 'skipped';
 			}
-			if (rawCip === CIP_PLACEHOLDER || get(cells, cipTitle).toUpperCase() === NO_MATCH) {
+			if (rawCip === CIP_PLACEHOLDER || cellAt(cells, cipTitle).toUpperCase() === NO_MATCH) {
 				socWithoutCip++;
 				return 'skipped';
 			}
@@ -85,9 +85,9 @@ function open(ctx: OpenContext): AdapterSession {
 			const r = insert.run(
 				ctx.runId,
 				code.code,
-				get(cells, cipTitle) || null,
+				cellAt(cells, cipTitle) || null,
 				rawSoc,
-				get(cells, socTitle) || null
+				cellAt(cells, socTitle) || null
 			);
 			if (r.changes === 0) {
 				duplicates++;

@@ -3,30 +3,32 @@
  * (data/reference/digital-jobs-categories.csv) or a board's replacement with the same header.
  */
 import { DIGITAL_CATEGORIES } from '../../db/schema';
+import { FirstSeen, cellAt, findColumns } from '../kit';
 import { SOC_CODE, quote } from '../normalize';
 import { ImportError, type AdapterSession, type OpenContext, type SourceAdapter } from './types';
 
 const CATEGORY_BY_KEY = new Map(DIGITAL_CATEGORIES.map((c) => [c.toLowerCase(), c]));
 
 function open(ctx: OpenContext): AdapterSession {
-	const at = (k: string) => ctx.keys.indexOf(k);
-	const socCol = at('soc');
-	const categoryCol = at('jff_category');
-	const noteCol = at('note');
+	const { socCol, categoryCol, noteCol } = findColumns(ctx.keys, {
+		socCol: 'soc',
+		categoryCol: 'jff_category',
+		noteCol: 'note'
+	});
 	if (socCol < 0 || categoryCol < 0) throw new ImportError('the header needs soc and jff_category');
 	const insert = ctx.sqlite.prepare(
 		'INSERT INTO digital_categories (run_id, soc, category, note) VALUES (?, ?, ?, ?)'
 	);
-	const seen = new Map<string, number>();
+	const seen = new FirstSeen();
 	return {
 		year: ctx.year,
 		row(cells, line, issue, write) {
-			const soc = (cells[socCol] ?? '').trim();
+			const soc = cellAt(cells, socCol);
 			if (!SOC_CODE.test(soc)) {
 				issue(socCol, `soc: expected a SOC code like 15-1252, found ${quote(soc)}`);
 				return 'skipped';
 			}
-			const raw = (cells[categoryCol] ?? '').trim().replace(/\s+/g, ' ');
+			const raw = cellAt(cells, categoryCol).replace(/\s+/g, ' ');
 			const category = CATEGORY_BY_KEY.get(raw.toLowerCase());
 			if (!category) {
 				issue(
@@ -35,14 +37,13 @@ function open(ctx: OpenContext): AdapterSession {
 				);
 				return 'skipped';
 			}
-			const earlier = seen.get(soc);
+			const earlier = seen.check(soc, line);
 			if (earlier !== undefined) {
 				issue(socCol, `soc ${soc} is already categorised on line ${earlier}`);
 				return 'skipped';
 			}
-			seen.set(soc, line);
 			if (write) {
-				const note = noteCol < 0 ? '' : (cells[noteCol] ?? '').trim();
+				const note = cellAt(cells, noteCol);
 				insert.run(ctx.runId, soc, category, note || null);
 			}
 			return 'imported';

@@ -12,6 +12,7 @@
  * All series are seasonally adjusted except the aggregate file's `_NSA` column.
  */
 import type Database from 'better-sqlite3';
+import { FirstSeen } from '../kit';
 import { quote } from '../normalize';
 import { type AdapterSession, type IssueSink, type OpenContext, type SourceAdapter } from './types';
 
@@ -135,7 +136,7 @@ function session(ctx: OpenContext, shape: Shape, label: string): AdapterSession 
 	const at = (k: string) => ctx.keys.indexOf(k);
 	const dateCol = at('date');
 	const insert = prepare(ctx.sqlite);
-	const seen = new Map<string, number>();
+	const seen = new FirstSeen();
 	const areas = new Set<string>();
 	const series = new Set<string>();
 	let first = '';
@@ -172,7 +173,7 @@ function session(ctx: OpenContext, shape: Shape, label: string): AdapterSession 
 			if (bad) return 'skipped';
 			// One series per area and date; the file's own line tells the user where the first was.
 			const key = `${area}\u0000${name}\u0000${date}`;
-			const earlier = seen.get(key);
+			const earlier = seen.check(key, line);
 			if (earlier !== undefined) {
 				issue(
 					dateCol,
@@ -180,7 +181,6 @@ function session(ctx: OpenContext, shape: Shape, label: string): AdapterSession 
 				);
 				return 'skipped';
 			}
-			seen.set(key, line);
 			if (!write) return 'imported';
 			shape.measures.forEach((m, k) => {
 				const s = name + m.suffix;

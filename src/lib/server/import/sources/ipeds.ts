@@ -11,6 +11,7 @@
  * - A CIP code that lost its leading zero (`1.0101`) or trailing zeros (`11.07`) is an error:
  *   the right code cannot be known for sure, so the file must be saved again with CIP as text.
  */
+import { FirstSeen, cellAt, cipProblem, findColumns, isCip6, isDigit } from '../kit';
 import { quote, tryMeasureInto } from '../normalize';
 import {
 	ImportError,
@@ -20,58 +21,11 @@ import {
 	type SourceAdapter
 } from './types';
 
-/** The cell at `i`, trimmed only when it needs it (trim() allocates; most cells are clean). */
-function cellAt(cells: string[], i: number): string {
-	if (i < 0) return '';
-	const v = cells[i] ?? '';
-	const n = v.length;
-	return n > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(n - 1) <= 32) ? v.trim() : v;
-}
-
-function isDigit(c: number): boolean {
-	return c >= 48 && c <= 57;
-}
-
 /** True for an IPEDS UNITID: six digits. */
 function isUnitid(text: string): boolean {
 	if (text.length !== 6) return false;
 	for (let i = 0; i < 6; i++) if (!isDigit(text.charCodeAt(i))) return false;
 	return true;
-}
-
-/** True for a 6-digit CIP code written as text, `NN.NNNN` (e.g. `11.0701`, `01.0101`). */
-export function isCip6(text: string): boolean {
-	if (text.length !== 7 || text.charCodeAt(2) !== 46 /* . */) return false;
-	return (
-		isDigit(text.charCodeAt(0)) &&
-		isDigit(text.charCodeAt(1)) &&
-		isDigit(text.charCodeAt(3)) &&
-		isDigit(text.charCodeAt(4)) &&
-		isDigit(text.charCodeAt(5)) &&
-		isDigit(text.charCodeAt(6))
-	);
-}
-
-/**
- * Why a CIP cell is not a 6-digit code, for the message after `COLUMN: `; null when it is one.
- * Damaged codes get a message of their own: a spreadsheet that read CIP as a number turns
- * `01.0101` into `1.0101` and `11.0700` into `11.07`, and guessing the original is not safe.
- */
-export function cipProblem(text: string): string | null {
-	if (isCip6(text)) return null;
-	if (/^\d\.\d{4}$/.test(text)) {
-		return (
-			`${quote(text)} has lost its leading zero (CIP codes are NN.NNNN, e.g. ` +
-			`0${text}); save the file again with this column as text`
-		);
-	}
-	if (/^\d{2}\.\d{1,3}$/.test(text)) {
-		return (
-			`${quote(text)} is not a 6-digit CIP code (NN.NNNN, e.g. 11.0701); if trailing zeros ` +
-			'were lost, save the file again with this column as text'
-		);
-	}
-	return `expected a 6-digit CIP code like 11.0701, found ${quote(text)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -98,10 +52,7 @@ function notReported(text: string): boolean {
 }
 
 function openHd(ctx: OpenContext): AdapterSession {
-	const at = {} as Record<HdField, number>;
-	for (const [field, key] of Object.entries(HD_COLUMNS) as [HdField, string][]) {
-		at[field] = ctx.keys.indexOf(key);
-	}
+	const at = findColumns(ctx.keys, HD_COLUMNS);
 	const missing = HD_REQUIRED.filter((f) => at[f] < 0);
 	if (missing.length > 0) {
 		throw new ImportError(
@@ -120,7 +71,7 @@ function openHd(ctx: OpenContext): AdapterSession {
 		 (run_id, unitid, year, name, city, state, cbsa, county_fips, county_name, sector, web_address)
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	);
-	const firstLine = new Map<string, number>();
+	const firstLine = new FirstSeen();
 	let noCbsa = 0;
 
 	return {
@@ -133,12 +84,11 @@ function openHd(ctx: OpenContext): AdapterSession {
 				issue(at.unitid, `UNITID: expected a 6-digit IPEDS unit id, found ${quote(unitid)}`);
 				return 'skipped';
 			}
-			const earlier = firstLine.get(unitid);
+			const earlier = firstLine.check(unitid, line);
 			if (earlier !== undefined) {
 				issue(at.unitid, `UNITID ${unitid} appears twice (first on line ${earlier})`);
 				return 'skipped';
 			}
-			firstLine.set(unitid, line);
 			const name = get('name');
 			if (name === '') {
 				issue(at.name, 'INSTNM is empty');
@@ -248,10 +198,7 @@ function isAwardLevel(n: number): boolean {
 }
 
 function openCompletions(ctx: OpenContext): AdapterSession {
-	const at = {} as Record<CField, number>;
-	for (const [field, key] of Object.entries(C_COLUMNS) as [CField, string][]) {
-		at[field] = ctx.keys.indexOf(key);
-	}
+	const at = findColumns(ctx.keys, C_COLUMNS);
 	const missing = C_REQUIRED.filter((f) => at[f] < 0);
 	if (missing.length > 0) {
 		throw new ImportError(

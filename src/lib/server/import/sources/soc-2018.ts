@@ -11,6 +11,7 @@
  * Only Detailed rows carry definition text; empty definitions are stored as NULL.
  */
 import type { OccupationLevel } from '../../db/schema';
+import { FirstSeen, cellAt } from '../kit';
 import { SOC_CODE, quote, socLevel, socParent } from '../normalize';
 import { ImportError, type AdapterSession, type OpenContext, type SourceAdapter } from './types';
 
@@ -23,8 +24,6 @@ const GROUPS: Record<string, Exclude<OccupationLevel, 'total'>> = {
 	broad: 'broad',
 	detailed: 'detailed'
 };
-
-const trimmed = (cells: string[], i: number) => (i < 0 ? '' : (cells[i] ?? '').trim());
 
 function openDefinitions(ctx: OpenContext): AdapterSession {
 	const at = (k: string) => ctx.keys.indexOf(k);
@@ -43,7 +42,7 @@ function openDefinitions(ctx: OpenContext): AdapterSession {
 		`INSERT INTO occupations (soc, title, level, parent, vintage) VALUES (?, ?, ?, ?, ?)
 		 ON CONFLICT(soc) DO UPDATE SET level = excluded.level, parent = excluded.parent`
 	);
-	const seen = new Map<string, number>();
+	const seen = new FirstSeen();
 	const levels: Record<string, number> = { major: 0, minor: 0, broad: 0, detailed: 0 };
 	let definitions = 0;
 	let added = 0;
@@ -51,7 +50,7 @@ function openDefinitions(ctx: OpenContext): AdapterSession {
 	return {
 		year: SOC_YEAR,
 		row(cells, line, issue, write) {
-			const rawGroup = trimmed(cells, group);
+			const rawGroup = cellAt(cells, group);
 			const level = GROUPS[rawGroup.toLowerCase()];
 			if (!level) {
 				issue(
@@ -60,7 +59,7 @@ function openDefinitions(ctx: OpenContext): AdapterSession {
 				);
 				return 'skipped';
 			}
-			const soc = trimmed(cells, code);
+			const soc = cellAt(cells, code);
 			if (!SOC_CODE.test(soc)) {
 				issue(code, `SOC Code: expected a code like 15-1252, found ${quote(soc)}`);
 				return 'skipped';
@@ -70,18 +69,17 @@ function openDefinitions(ctx: OpenContext): AdapterSession {
 				issue(group, `SOC Group: ${soc} is a ${socLevel(soc)} code, found ${quote(rawGroup)}`);
 				return 'skipped';
 			}
-			const name = trimmed(cells, title);
+			const name = cellAt(cells, title);
 			if (name === '') {
 				issue(title, 'SOC Title is empty');
 				return 'skipped';
 			}
-			const earlier = seen.get(soc);
+			const earlier = seen.check(soc, line);
 			if (earlier !== undefined) {
 				issue(code, `SOC Code ${soc} appears twice: it is already on line ${earlier}`);
 				return 'skipped';
 			}
-			seen.set(soc, line);
-			const text = trimmed(cells, definition) || null;
+			const text = cellAt(cells, definition) || null;
 			levels[level] = (levels[level] ?? 0) + 1;
 			if (text !== null) definitions++;
 			if (!write) return 'imported';
@@ -125,17 +123,17 @@ function openDirectMatch(ctx: OpenContext): AdapterSession {
 	return {
 		year: SOC_YEAR,
 		row(cells, _line, issue, write) {
-			const soc = trimmed(cells, code);
+			const soc = cellAt(cells, code);
 			if (!SOC_CODE.test(soc)) {
 				issue(code, `2018 SOC Code: expected a code like 15-1252, found ${quote(soc)}`);
 				return 'skipped';
 			}
-			const name = trimmed(cells, matchTitle);
+			const name = cellAt(cells, matchTitle);
 			if (name === '') {
 				issue(matchTitle, '2018 SOC Direct Match Title is empty');
 				return 'skipped';
 			}
-			const flag = trimmed(cells, example);
+			const flag = cellAt(cells, example);
 			if (flag !== '' && flag.toLowerCase() !== 'x') {
 				issue(example, `Illustrative Example: expected x or blank, found ${quote(flag)}`);
 				return 'skipped';

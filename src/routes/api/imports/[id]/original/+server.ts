@@ -3,14 +3,13 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { apiError } from '$lib/server/api';
 import { getDb } from '$lib/server/db';
+import { importRunFile } from '$lib/server/db/queries/imports';
 import { storedOriginal } from '$lib/server/uploads';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params }) => {
 	if (!/^\d{1,9}$/.test(params.id)) return apiError(400, 'the import id must be a number');
-	const run = getDb()
-		.$client.prepare('SELECT sha256, file_name AS fileName FROM import_runs WHERE id = ?')
-		.get(Number(params.id)) as { sha256: string; fileName: string } | undefined;
+	const run = importRunFile(getDb(), Number(params.id));
 	if (!run) return apiError(404, `No import with id ${params.id}.`);
 	const stored = storedOriginal(run.sha256);
 	if (!stored)
