@@ -132,3 +132,22 @@ export function representation(
 				: 'within-margin';
 	return { ...known, flag };
 }
+
+/**
+ * A group's share of several occupations together (e.g. all digital jobs), pooling each
+ * occupation's share by its employment: Σ share(g, o) × E(o) / Σ E(o) over the occupations where
+ * both are known. `total` is the employment pooled over.
+ */
+export function pooledShare(rows: readonly { share: number | null; total: number | null }[]): {
+	share: number | null;
+	total: number;
+} {
+	let group = 0;
+	let total = 0;
+	for (const r of rows) {
+		if (r.share === null || r.total === null || r.total <= 0) continue;
+		group += r.share * r.total;
+		total += r.total;
+	}
+	return { share: total > 0 ? group / total : null, total };
+}
