@@ -26,14 +26,11 @@
  * employment is not a count of anyone.
  */
 
-export type RepresentationScope = 'national' | 'regional';
-export type RepresentationFlag =
-	| 'under-represented'
-	| 'over-represented'
-	| 'within-margin'
-	| 'too-few'
-	| 'no-data'
-	| 'scope-mismatch';
+import type { ParityFlag, RepresentationScope } from '../domain/rows';
+
+export type { RepresentationScope };
+/** The flags, as every layer names them (domain/rows.ts). */
+export type RepresentationFlag = ParityFlag;
 
 /**
  * B for CPS annual averages, persons per effective respondent. An approximation, not a
