@@ -73,14 +73,17 @@ export const FLAG_LABELS: Record<string, string> = {
 	get 'over-represented'() {
 		return m.flag_over_represented();
 	},
-	get 'near-parity'() {
-		return m.flag_near_parity();
+	get 'within-margin'() {
+		return m.flag_within_margin();
 	},
 	get 'too-few'() {
 		return m.flag_too_few();
 	},
 	get 'no-data'() {
 		return m.flag_no_data();
+	},
+	get 'scope-mismatch'() {
+		return m.flag_scope_mismatch();
 	}
 };
 

@@ -62,7 +62,7 @@ const CASES: Case[] = [
 	api(
 		'api-gaps-31080-options.json',
 		gaps,
-		'/api/areas/31080/gaps?allocation=openings&rule=2-sd&floor=50&weights=demand:2,gap:1,wage:1,representation:0&category=programming%20and%20development',
+		'/api/areas/31080/gaps?allocation=even&weights=demand=2,unmet=1,wage=1,representation=0&category=programming%20and%20development',
 		LA
 	),
 	api('api-gaps-99-2024.json', gaps, '/api/areas/99/gaps?year=2024', { area: '99' }),

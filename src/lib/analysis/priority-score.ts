@@ -166,3 +166,26 @@ export function rankMovement(
 	}
 	return out;
 }
+
+/**
+ * Weights from text like `demand=2,unmet=1,wage=1,representation=0`; unknown keys and negative
+ * or non-numeric values are ignored (`gap=` is read as `unmet=`, its name before issue 13).
+ */
+export function parsePriorityWeights(text: string | null | undefined): PriorityScoreWeights {
+	const weights = { ...DEFAULT_PRIORITY_SCORE_WEIGHTS };
+	if (!text) return weights;
+	for (const part of text.split(',')) {
+		const [rawKey, value] = part.split('=').map((s) => s.trim());
+		const key = rawKey === 'gap' ? 'unmet' : rawKey;
+		const n = Number(value);
+		if (
+			(PRIORITY_SCORE_MEASURES as readonly string[]).includes(key ?? '') &&
+			value !== '' &&
+			Number.isFinite(n) &&
+			n >= 0
+		) {
+			weights[key as PriorityScoreMeasure] = n;
+		}
+	}
+	return weights;
+}

@@ -26,14 +26,11 @@
  * employment is not a count of anyone.
  */
 
-export type RepresentationScope = 'national' | 'regional';
-export type RepresentationFlag =
-	| 'under-represented'
-	| 'over-represented'
-	| 'within-margin'
-	| 'too-few'
-	| 'no-data'
-	| 'scope-mismatch';
+import type { ParityFlag, RepresentationScope } from '../domain/rows';
+
+export type { RepresentationScope };
+/** The flags, as every layer names them (domain/rows.ts). */
+export type RepresentationFlag = ParityFlag;
 
 /**
  * B for CPS annual averages, persons per effective respondent. An approximation, not a
@@ -131,4 +128,23 @@ export function representation(
 				? 'over-represented'
 				: 'within-margin';
 	return { ...known, flag };
+}
+
+/**
+ * A group's share of several occupations together (e.g. all digital jobs), pooling each
+ * occupation's share by its employment: Σ share(g, o) × E(o) / Σ E(o) over the occupations where
+ * both are known. `total` is the employment pooled over.
+ */
+export function pooledShare(rows: readonly { share: number | null; total: number | null }[]): {
+	share: number | null;
+	total: number;
+} {
+	let group = 0;
+	let total = 0;
+	for (const r of rows) {
+		if (r.share === null || r.total === null || r.total <= 0) continue;
+		group += r.share * r.total;
+		total += r.total;
+	}
+	return { share: total > 0 ? group / total : null, total };
 }

@@ -1,28 +1,12 @@
 /**
- * Wage comparisons. A top-coded wage (OEWS `#`) is only known to be at least the cap: it may be
- * compared as a lower bound (`atLeast`), never averaged.
+ * Wage steps along a pathway. A top-coded wage (OEWS `#`) is only known to be at least the cap:
+ * it may be compared as a lower bound, never averaged (ratios and order: wage-figures.ts).
  */
-import { ratio } from './stats';
 
 export interface WageValue {
 	value: number | null;
 	/** True when the value is the cap of a top-coded wage (a lower bound). */
 	topCoded: boolean;
-}
-
-export interface WageRatio {
-	ratio: number | null;
-	/** The true ratio is at least this (numerator top-coded). */
-	atLeast: boolean;
-}
-
-/** numerator / denominator with lower-bound semantics: a top-coded denominator gives null. */
-export function wageRatio(numerator: WageValue, denominator: WageValue): WageRatio {
-	if (denominator.topCoded) return { ratio: null, atLeast: false };
-	return {
-		ratio: ratio(numerator.value, denominator.value),
-		atLeast: numerator.topCoded && numerator.value !== null
-	};
 }
 
 /**

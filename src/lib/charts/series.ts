@@ -32,10 +32,10 @@ export const COLORS = {
 	supply: '#E69F00',
 	'under-supplied': '#D55E00',
 	'over-supplied': '#0072B2',
-	// Parity flags (same keys as analysis/parity ParityFlag).
+	// Parity flags (same keys as domain/rows ParityFlag).
 	'under-represented': '#D55E00',
 	'over-represented': '#0072B2',
-	'near-parity': '#009E73',
+	'within-margin': '#009E73',
 	'too-few': '#8C8C8C',
 	'no-data': '#BDBDBD'
 } as const;
@@ -94,8 +94,8 @@ export const LABELS: Record<SeriesKey, string> = {
 	get 'over-represented'() {
 		return m.series_over_represented();
 	},
-	get 'near-parity'() {
-		return m.series_near_parity();
+	get 'within-margin'() {
+		return m.series_within_margin();
 	},
 	get 'too-few'() {
 		return m.series_too_few();

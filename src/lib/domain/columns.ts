@@ -9,8 +9,13 @@ import {
 	lqUnstable,
 	rankableLq,
 	type AreaRow,
+	type Bound,
 	type FieldStatus,
-	type PriorityMeasure
+	type GapReason,
+	type GapStatus,
+	type PriorityMeasure,
+	type Reliability,
+	type UnscoredReason
 } from './rows';
 
 /** One CSV cell: text, a number, a flag, or empty. */
@@ -25,8 +30,17 @@ export type Cell =
 	| { format: 'category' | 'text'; value: string | null }
 	| { format: 'count'; value: number | null; status: FieldStatus }
 	| { format: 'lq'; value: number | null; status: FieldStatus; unstable: boolean }
-	| { format: 'flow'; value: number | null; estimated: boolean }
-	| { format: 'gap' | 'ratio' | 'living'; value: number | null }
+	| { format: 'flow'; value: number | null; estimated: boolean; notMeasured?: boolean }
+	| {
+			format: 'gap';
+			value: number | null;
+			status: GapStatus;
+			reason: GapReason;
+			/** The even split gives the opposite sign. */
+			signDisagrees: boolean;
+	  }
+	| { format: 'ratio' | 'living'; value: number | null; bound: Bound }
+	| { format: 'reliability'; employment: Reliability | null; wage: Reliability | null }
 	| { format: 'wage'; value: number | null; status: FieldStatus; hourly: number | null }
 	| {
 			format: 'wage-range';
@@ -44,6 +58,7 @@ export type Cell =
 	| {
 			format: 'score';
 			value: number | null;
+			reason: UnscoredReason | null;
 			components: Record<PriorityMeasure, number | null>;
 	  };
 export type CellFormat = Cell['format'];
@@ -137,8 +152,39 @@ export const COLUMNS = [
 		sort: (r) => r.openings,
 		csv: [
 			['openings_per_year', (r) => round(r.openings, 1)],
-			['openings_method', (r) => r.openingsMethod]
+			['openings_method', (r) => r.openingsMethod],
+			['openings_vintage', (r) => r.openingsSource?.vintage ?? null]
 		],
+		sources: ['bls-ep', 'bls-oews']
+	}),
+	column({
+		key: 'growth',
+		label: 'column_growth',
+		help: 'glossary_growth',
+		numeric: true,
+		shownByDefault: false,
+		cell: (r) => ({
+			format: 'flow',
+			value: r.openingsGrowth,
+			estimated: r.openingsMethod === 'national-rate'
+		}),
+		sort: (r) => r.openingsGrowth,
+		csv: [['growth_openings_per_year', (r) => round(r.openingsGrowth, 1)]],
+		sources: ['bls-ep', 'bls-oews']
+	}),
+	column({
+		key: 'replacement',
+		label: 'column_replacement',
+		help: 'glossary_replacement',
+		numeric: true,
+		shownByDefault: false,
+		cell: (r) => ({
+			format: 'flow',
+			value: r.openingsReplacement,
+			estimated: r.openingsMethod === 'national-rate'
+		}),
+		sort: (r) => r.openingsReplacement,
+		csv: [['replacement_openings_per_year', (r) => round(r.openingsReplacement, 1)]],
 		sources: ['bls-ep', 'bls-oews']
 	}),
 	column({
@@ -147,9 +193,17 @@ export const COLUMNS = [
 		help: 'glossary_supply',
 		numeric: true,
 		shownByDefault: false,
-		cell: (r) => ({ format: 'flow', value: r.supply, estimated: false }),
+		cell: (r) => ({
+			format: 'flow',
+			value: r.supply,
+			estimated: false,
+			notMeasured: r.supplyStatus === 'not-measured'
+		}),
 		sort: (r) => r.supply,
-		csv: [['supply_per_year', (r) => round(r.supply, 1)]],
+		csv: [
+			['supply_per_year', (r) => round(r.supply, 1)],
+			['supply_status', (r) => r.supplyStatus]
+		],
 		sources: ['ipeds', 'cip-soc', 'program-completions']
 	}),
 	column({
@@ -158,9 +212,21 @@ export const COLUMNS = [
 		help: 'glossary_gap',
 		numeric: true,
 		shownByDefault: true,
-		cell: (r) => ({ format: 'gap', value: r.supplyGap }),
+		cell: (r) => ({
+			format: 'gap',
+			value: r.supplyGap,
+			status: r.gapStatus,
+			reason: r.gapReason,
+			signDisagrees: r.signDisagrees
+		}),
 		sort: (r) => r.supplyGap,
-		csv: [['supply_gap', (r) => round(r.supplyGap, 1)]],
+		csv: [
+			['supply_gap', (r) => round(r.supplyGap, 1)],
+			['gap_status', (r) => r.gapStatus],
+			['gap_reason', (r) => r.gapReason],
+			['supply_gap_even_split', (r) => round(r.supplyGapEven, 1)],
+			['sign_disagrees', (r) => r.signDisagrees]
+		],
 		sources: ['bls-ep', 'ipeds', 'cip-soc', 'program-completions']
 	}),
 	column({
@@ -221,9 +287,13 @@ export const COLUMNS = [
 		help: 'glossary_wage_ratio',
 		numeric: true,
 		shownByDefault: false,
-		cell: (r) => ({ format: 'ratio', value: r.wageToRegionalMedian }),
-		sort: (r) => r.wageToRegionalMedian,
-		csv: [['wage_to_regional_median', (r) => round(r.wageToRegionalMedian)]],
+		cell: (r) => ({ format: 'ratio', value: r.wageToRegionalMedian, bound: r.wageToRegionalBound }),
+		// A ratio from a top-coded median ranks above every published one (tied with the others).
+		sort: (r) => boundedSort(r.wageToRegionalMedian, r.wageToRegionalBound),
+		csv: [
+			['wage_to_regional_median', (r) => round(r.wageToRegionalMedian)],
+			['wage_to_regional_median_bound', (r) => r.wageToRegionalBound]
+		],
 		sources: ['bls-oews']
 	}),
 	column({
@@ -232,10 +302,34 @@ export const COLUMNS = [
 		help: 'glossary_living',
 		numeric: true,
 		shownByDefault: false,
-		cell: (r) => ({ format: 'living', value: r.livingWageRatio }),
-		sort: (r) => r.livingWageRatio,
-		csv: [['entry_wage_to_living_wage', (r) => round(r.livingWageRatio)]],
+		cell: (r) => ({ format: 'living', value: r.livingWageRatio, bound: r.livingWageBound }),
+		sort: (r) => boundedSort(r.livingWageRatio, r.livingWageBound),
+		csv: [
+			['p25_wage_to_family_wage', (r) => round(r.livingWageRatio)],
+			['p25_wage_to_family_wage_bound', (r) => r.livingWageBound]
+		],
 		sources: ['bls-oews', 'living-wage']
+	}),
+	column({
+		key: 'reliability',
+		label: 'column_reliability',
+		help: 'glossary_reliability',
+		numeric: false,
+		shownByDefault: false,
+		cell: (r) => ({
+			format: 'reliability',
+			employment: r.reliability.employment,
+			wage: r.reliability.wage
+		}),
+		// Least reliable first when ascending: low < medium < high.
+		sort: (r) => RELIABILITY_ORDER[r.reliability.employment ?? 'none'],
+		csv: [
+			['employment_prse', (r) => r.oews.prse.employment],
+			['employment_reliability', (r) => r.reliability.employment],
+			['mean_wage_prse', (r) => r.oews.prse.meanWage],
+			['wage_reliability', (r) => r.reliability.wage]
+		],
+		sources: ['bls-oews']
 	}),
 	column({
 		key: 'education',
@@ -282,9 +376,20 @@ export const COLUMNS = [
 		help: 'glossary_score',
 		numeric: true,
 		shownByDefault: true,
-		cell: (r) => ({ format: 'score', value: r.score, components: r.scoreComponents }),
+		cell: (r) => ({
+			format: 'score',
+			value: r.score,
+			reason: r.scoreReason,
+			components: r.scoreComponents
+		}),
 		sort: (r) => r.score,
-		csv: [['priority_score', (r) => round(r.score, 1)]],
+		csv: [
+			['priority_score', (r) => round(r.score, 1)],
+			['not_scored_reason', (r) => r.scoreReason],
+			['priority_rank', (r) => r.rank?.now ?? null],
+			['priority_rank_best', (r) => r.rank?.best ?? null],
+			['priority_rank_worst', (r) => r.rank?.worst ?? null]
+		],
 		sources: ['bls-oews', 'bls-ep', 'ipeds', 'demographics']
 	})
 ] as const;
@@ -314,6 +419,19 @@ export function csvColumns(keys: readonly TableColumn[]): [string, (r: AreaRow) 
 		['title', (r) => r.title],
 		...keys.flatMap((k) => columnFor(k).csv.map(([h, get]) => [h, get] as [string, typeof get]))
 	];
+}
+
+const RELIABILITY_ORDER: Record<Reliability | 'none', number | null> = {
+	low: 0,
+	medium: 1,
+	high: 2,
+	none: null
+};
+
+/** A bounded figure's sort key: "≥" values above every exact one (tied), "≤" below them. */
+function boundedSort(value: number | null, bound: Bound): number | null {
+	if (value === null) return null;
+	return bound === 'at-least' ? Number.MAX_SAFE_INTEGER : bound === 'at-most' ? -1 : value;
 }
 
 function underRepresented(r: AreaRow) {

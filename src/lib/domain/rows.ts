@@ -53,6 +53,8 @@ export interface OccupationRow {
 	annualWagePercentiles: Percentiles;
 	annualOnly: boolean;
 	hourlyOnly: boolean;
+	/** OEWS relative standard errors, percent: EMP_PRSE and MEAN_PRSE. */
+	prse: { employment: number | null; meanWage: number | null };
 	status: {
 		employment: FieldStatus;
 		lq: FieldStatus;
@@ -69,30 +71,68 @@ export interface OccupationRow {
  * `national-rate`: the national rate applied to the area's employment.
  */
 export type OpeningsMethod = 'area-projection' | 'national-rate' | null;
-export type ParityRule = '80-percent' | '2-sd';
-export type ParityFlag =
-	'under-represented' | 'over-represented' | 'near-parity' | 'too-few' | 'no-data';
-export const PRIORITY_MEASURES = ['demand', 'gap', 'wage', 'representation'] as const;
-export type PriorityMeasure = (typeof PRIORITY_MEASURES)[number];
-export type Geography = 'regional' | 'mixed' | 'national';
+/** Where an openings figure comes from: the method, the EP vintage, the employment year. */
+export interface OpeningsSource {
+	kind: 'area-projection' | 'national-rate';
+	/** e.g. "2022–32". */
+	vintage: string;
+	/** The OEWS year the national rates were applied to (national-rate only). */
+	employmentYear: number | null;
+}
 
-/** A group's representation figures (see analysis/parity.ts for their definitions). */
+export type RepresentationScope = 'national' | 'regional';
+export type ParityFlag =
+	| 'under-represented'
+	| 'over-represented'
+	| 'within-margin'
+	| 'too-few'
+	| 'no-data'
+	| 'scope-mismatch';
+export const PRIORITY_MEASURES = ['demand', 'unmet', 'wage', 'representation'] as const;
+export type PriorityMeasure = (typeof PRIORITY_MEASURES)[number];
+/** Why a row has no priority score. */
+export type UnscoredReason = 'employment-suppressed' | 'employment-missing' | 'openings-missing';
+export type Geography = RepresentationScope;
+
+/** A group's representation figures (see analysis/representation.ts for their definitions). */
 export interface ParityFigures {
 	share: number | null;
 	baseline: number | null;
 	parityIndex: number | null;
 	gapPoints: number | null;
-	shortfall: number | null;
-	z: number | null;
+	/** Margin of error of the difference at 90% confidence, in points. */
+	marginPoints: number | null;
+	/** The survey's estimate of the occupation's workers (persons): the base of the share. */
+	base: number | null;
 	flag: ParityFlag;
 }
 
 export interface RepresentationCell extends ParityFigures {
 	group: string;
-	/** `regional` when the occupation shares are the area's own; `mixed` when national shares meet a regional baseline. */
-	geography: Geography;
-	/** Where the baseline comes from: the area's labor force, or (no regional figure) the nation's workers. */
-	baselineScope: 'regional' | 'national' | null;
+	/** The geography of both the share and its baseline (always the same). */
+	scope: RepresentationScope;
+	/** Same as `scope`: the baseline is always of the share's geography. */
+	baselineScope: RepresentationScope;
+}
+
+/** Where a training gap applies, and why (analysis/supply-eligibility.ts, training-gap.ts). */
+export type GapStatus = 'gap' | 'not-applicable' | 'unknown';
+export type GapReason =
+	| 'postsecondary-award'
+	| 'licence-required'
+	| 'no-postsecondary-award-needed'
+	| 'no-education-data'
+	| 'openings-missing'
+	| 'supply-not-measured';
+/** A figure from a top-coded value is a bound: "≥" (at-least) or "≤" (at-most). */
+export type Bound = 'exact' | 'at-least' | 'at-most';
+export type Reliability = 'high' | 'medium' | 'low';
+
+/** Completions outside IPEDS (bootcamps, certifications, non-credit), with their source. */
+export interface OtherCompletion {
+	source: string;
+	program: string | null;
+	completers: number;
 }
 
 /**
@@ -107,24 +147,54 @@ export interface AreaRow {
 	employment: number | null;
 	lq: number | null;
 	openings: number | null;
+	/** Openings from employment growth, a year (may be negative). */
+	openingsGrowth: number | null;
+	/** Openings to replace workers who leave the occupation or the labour force, a year. */
+	openingsReplacement: number | null;
+	openingsSource: OpeningsSource | null;
 	openingsMethod: OpeningsMethod;
+	/** Completers a year; null when no imported source covers the occupation (not measured). */
 	supply: number | null;
+	supplyStatus: 'measured' | 'not-measured';
+	/** Imported non-IPEDS completions counted in `supply`, each with its source. */
+	supplyOther: OtherCompletion[];
+	/** Openings − supply, only where training is the way in (`gapStatus` 'gap'). */
 	supplyGap: number | null;
 	supplyRatio: number | null;
+	gapStatus: GapStatus;
+	gapReason: GapReason;
+	/** Needs 5+ years of related experience: graduates do not fill it directly. */
+	experienceFlag: boolean;
+	/** The gap with every program's graduates split evenly (the sensitivity setting). */
+	supplyGapEven: number | null;
+	/** The default and the even split disagree on the sign of the gap. */
+	signDisagrees: boolean;
 	/** The median annual wage; when top-coded, the cap (a lower bound, see `medianTopCoded`). */
 	medianAnnualWage: number | null;
 	medianTopCoded: boolean;
 	wageToRegionalMedian: number | null;
+	wageToRegionalBound: Bound;
 	wageToNationalMedian: number | null;
+	wageToNationalBound: Bound;
+	/** The 25th percentile annual wage (the cap when top-coded). */
+	p25AnnualWage: number | null;
+	/** The 25th percentile where it may stand in for an entry wage (the median is published). */
 	entryAnnualWage: number | null;
+	/** 25th percentile ÷ the family-sustaining wage (the editor's, or the HHS default). */
 	livingWageRatio: number | null;
+	livingWageBound: Bound;
+	/** OEWS reliability from EMP_PRSE and MEAN_PRSE. */
+	reliability: { employment: Reliability | null; wage: Reliability | null };
 	entryEducation: string | null;
 	workExperience: string | null;
 	jobTraining: string | null;
 	postings: number | null;
 	representation: RepresentationCell[];
 	score: number | null;
+	scoreReason: UnscoredReason | null;
 	scoreComponents: Record<PriorityMeasure, number | null>;
+	/** Rank by score (1 = first) and its best and worst under the model's scenarios. */
+	rank: { now: number; best: number; worst: number } | null;
 	/** The published OEWS row behind it: every wage and its status, as the source gave them. */
 	oews: OccupationRow;
 }

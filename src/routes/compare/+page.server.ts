@@ -61,7 +61,7 @@ export const load = (({ url }) => {
 			picked,
 			year: year ?? null,
 			scope,
-			report: { areas: report.areas, occupations }
+			report: { yearChoice: report.yearChoice, areas: report.areas, occupations }
 		};
 	} catch (e) {
 		if (e instanceof ReportError) error(e.status, e.message);

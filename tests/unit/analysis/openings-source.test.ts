@@ -116,3 +116,17 @@ describe('estimateOpeningsWithSource', () => {
 		expect(r).toMatchObject(expected);
 	});
 });
+
+describe('an area projection of zero', () => {
+	it('keeps a published zero as zero openings, not as missing', () => {
+		const r = estimateOpeningsWithSource({
+			vintage: V2232,
+			area: { openings: 0, employmentBase: 50, employmentProjected: 50 },
+			national: { openings: 130, employmentBase: 1000, employmentProjected: 1200 },
+			areaEmployment: 50,
+			employmentYear: 2021
+		});
+		expect(r).toMatchObject({ openings: 0, growth: 0, replacement: 0 });
+		expect(r.source!.kind).toBe('area-projection');
+	});
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
 	comparePriority,
+	DEFAULT_PRIORITY_SCORE_WEIGHTS,
+	parsePriorityWeights,
 	rankMovement,
 	rankPositions,
 	scorePriorities,
@@ -156,4 +158,13 @@ describe('rankPositions and rankMovement', () => {
 		expect(movement.get('B')!.ranks).toEqual({ demand: 3, wage: 1, unmet: 2 });
 		expect(movement.get('D')).toMatchObject({ best: null, worst: null, spread: null });
 	});
+});
+
+describe('parsePriorityWeights', () => {
+	it.each([
+		[null, DEFAULT_PRIORITY_SCORE_WEIGHTS],
+		['demand=2,unmet=0', { demand: 2, unmet: 0, wage: 1, representation: 1 }],
+		['gap=3', { demand: 1, unmet: 3, wage: 1, representation: 1 }],
+		['wage=-1,bogus=3,demand=x,representation=', DEFAULT_PRIORITY_SCORE_WEIGHTS]
+	])('%j', (text, expected) => expect(parsePriorityWeights(text)).toEqual(expected));
 });

@@ -3,7 +3,8 @@ import {
 	CPS_ANNUAL_B,
 	representation,
 	shareStandardError,
-	type RepresentationInput
+	type RepresentationInput,
+	pooledShare
 } from '../../../src/lib/analysis/representation';
 
 const national = (
@@ -104,5 +105,19 @@ describe('representation', () => {
 			baselineScope: 'regional'
 		});
 		expect(r).toMatchObject({ scope: 'regional', flag: 'under-represented' });
+	});
+});
+
+describe('pooledShare', () => {
+	it('weights each occupation by its workers and skips unknowns', () => {
+		expect(
+			pooledShare([
+				{ share: 0.5, total: 100 },
+				{ share: 0.1, total: 300 },
+				{ share: null, total: 1000 },
+				{ share: 0.9, total: null }
+			])
+		).toEqual({ share: (50 + 30) / 400, total: 400 });
+		expect(pooledShare([])).toEqual({ share: null, total: 0 });
 	});
 });

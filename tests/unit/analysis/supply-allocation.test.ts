@@ -159,3 +159,26 @@ describe('allocateByDemand', () => {
 		}
 	});
 });
+
+describe('crosswalk duplicates and empty programs', () => {
+	it('does not count a duplicated crosswalk link twice, and skips programs with no graduates', () => {
+		const dup = new Map([['11.0701', ['15-1252', '15-1252', '15-1211']]]);
+		const demand = new Map<string, OccupationDemand>([
+			['15-1252', { openings: 100, employment: 1000 }],
+			['15-1211', { openings: 100, employment: 1000 }]
+		]);
+		const r = allocateByDemand(
+			[
+				{ cip: '11.0701', awardLevel: BACHELOR, completions: 10 },
+				{ cip: '11.0701', awardLevel: ASSOCIATE, completions: 0 }
+			],
+			dup,
+			demand,
+			'even'
+		);
+		expect(r.bySoc.get('15-1252')).toBe(5);
+		expect(r.bySoc.get('15-1211')).toBe(5);
+		expect(r.counted).toBe(10);
+		expect(allocateByDemand([], dup, demand).counted).toBe(0);
+	});
+});

@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { stepPremium, wageRatio } from '../../../src/lib/analysis/wages';
+import { stepPremium } from '../../../src/lib/analysis/wages';
 
 const w = (value: number | null, topCoded = false) => ({ value, topCoded });
-
-describe('wageRatio', () => {
-	it.each([
-		['plain', w(90_000), w(45_000), { ratio: 2, atLeast: false }],
-		[
-			'top-coded numerator is a lower bound',
-			w(208_000, true),
-			w(52_000),
-			{ ratio: 4, atLeast: true }
-		],
-		[
-			'top-coded denominator: unknown',
-			w(90_000),
-			w(208_000, true),
-			{ ratio: null, atLeast: false }
-		],
-		['missing numerator', w(null), w(45_000), { ratio: null, atLeast: false }],
-		['zero denominator', w(90_000), w(0), { ratio: null, atLeast: false }]
-	])('%s', (_n, a, b, expected) => expect(wageRatio(a, b)).toEqual(expected));
-});
 
 describe('stepPremium', () => {
 	it.each([

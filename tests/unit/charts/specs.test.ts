@@ -180,7 +180,7 @@ describe('wage-compare', () => {
 
 const cells: RepresentationDatum[] = [
 	{ group: 'women', share: 0.218, baseline: 0.472, flag: 'under-represented' },
-	{ group: 'white', share: 0.61, baseline: 0.74, flag: 'near-parity' },
+	{ group: 'white', share: 0.61, baseline: 0.74, flag: 'within-margin' },
 	{ group: 'asian', share: 0.284, baseline: 0.067, flag: 'over-represented' },
 	{ group: 'black', share: 0.041, baseline: 0.089, flag: 'too-few' },
 	{ group: 'hispanic', share: null, baseline: 0.12, flag: 'no-data' }

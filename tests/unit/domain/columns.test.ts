@@ -40,6 +40,7 @@ function row(
 		annualWagePercentiles: { p10: 30_000, p25: 40_000, p50: median, p75: 60_000, p90: 70_000 },
 		annualOnly: false,
 		hourlyOnly: false,
+		prse: { employment: 5, meanWage: 15 },
 		status: {
 			employment: 'published',
 			lq: 'computed',
@@ -63,23 +64,40 @@ function row(
 		employment: 1000,
 		lq: 1,
 		openings: 10,
+		openingsGrowth: 2,
+		openingsReplacement: 8,
+		openingsSource: { kind: 'national-rate', vintage: '2022–32', employmentYear: 2021 },
 		openingsMethod: 'national-rate',
 		supply: 5,
+		supplyStatus: 'measured',
+		supplyOther: [],
 		supplyGap: 5,
 		supplyRatio: 0.5,
+		gapStatus: 'gap',
+		gapReason: 'postsecondary-award',
+		experienceFlag: false,
+		supplyGapEven: 4,
+		signDisagrees: false,
 		medianAnnualWage: median,
 		medianTopCoded: medianStatus === 'top_coded',
 		wageToRegionalMedian: 1,
+		wageToRegionalBound: medianStatus === 'top_coded' ? 'at-least' : 'exact',
 		wageToNationalMedian: 1,
+		wageToNationalBound: 'exact',
+		p25AnnualWage: 40_000,
 		entryAnnualWage: 40_000,
 		livingWageRatio: null,
+		livingWageBound: 'exact',
+		reliability: { employment: 'high', wage: 'medium' },
 		entryEducation: "Bachelor's degree",
 		workExperience: null,
 		jobTraining: null,
 		postings: null,
 		representation: [],
 		score: 50,
-		scoreComponents: { demand: 0.5, gap: 0.5, wage: 0.5, representation: null },
+		scoreReason: null,
+		scoreComponents: { demand: 0.5, unmet: 0.5, wage: 0.5, representation: null },
+		rank: { now: 1, best: 1, worst: 2 },
 		oews,
 		...rest
 	};
@@ -127,6 +145,36 @@ describe('the registry', () => {
 		expect(sorted(rows, 'supply', 'desc')).toEqual(['11-0002', '11-0003', '11-0001']);
 	});
 
+	it('ranks a ratio from a top-coded median above every published one, never as its value', () => {
+		const rows = [
+			row('11-0001', { wageToRegionalMedian: 4.37, wageToRegionalBound: 'at-least' }),
+			row('11-0002', { wageToRegionalMedian: 5.1 }),
+			row('11-0003', { wageToRegionalMedian: 4.5, wageToRegionalBound: 'at-least' })
+		];
+		expect(sorted(rows, 'wageRatio', 'desc')).toEqual(['11-0001', '11-0003', '11-0002']);
+		const wageRatio = COLUMNS.find((c) => c.key === 'wageRatio')!;
+		expect(wageRatio.cell(rows[0]!)).toEqual({ format: 'ratio', value: 4.37, bound: 'at-least' });
+	});
+
+	it('sorts a not-applicable gap and an unscored row last, with their reasons in the cell', () => {
+		const rows = [
+			row('11-0001', {
+				supplyGap: null,
+				gapStatus: 'not-applicable',
+				gapReason: 'no-postsecondary-award-needed',
+				score: null,
+				scoreReason: 'employment-suppressed'
+			}),
+			row('11-0002', { supplyGap: -3, score: 10 })
+		];
+		expect(sorted(rows, 'gap', 'desc')).toEqual(['11-0002', '11-0001']);
+		expect(sorted(rows, 'score', 'asc')).toEqual(['11-0002', '11-0001']);
+		const gap = COLUMNS.find((c) => c.key === 'gap')!;
+		expect(gap.cell(rows[0]!)).toMatchObject({ status: 'not-applicable', value: null });
+		const score = COLUMNS.find((c) => c.key === 'score')!;
+		expect(score.cell(rows[0]!)).toMatchObject({ value: null, reason: 'employment-suppressed' });
+	});
+
 	it('ranks LQ only at 100 jobs or more', () => {
 		const rows = [
 			row('11-0001', { employment: 90, lq: 9 }),
@@ -156,21 +204,21 @@ describe('the registry', () => {
 		const cell = (
 			group: string,
 			parityIndex: number,
-			flag: 'under-represented' | 'near-parity'
+			flag: 'under-represented' | 'within-margin'
 		) => ({
 			group,
 			share: null,
 			baseline: null,
 			parityIndex,
 			gapPoints: null,
-			shortfall: null,
-			z: null,
+			marginPoints: null,
+			base: null,
 			flag,
-			geography: 'regional' as const,
-			baselineScope: 'regional' as const
+			scope: 'national' as const,
+			baselineScope: 'national' as const
 		});
 		const r = row('11-0001', {
-			representation: [cell('women', 0.456, 'under-represented'), cell('white', 1, 'near-parity')]
+			representation: [cell('women', 0.456, 'under-represented'), cell('white', 1, 'within-margin')]
 		});
 		expect(rep.csv[0]![1](r)).toBe('women (0.46)');
 		expect(rep.sort(r)).toBe(0.456);

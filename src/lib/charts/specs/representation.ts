@@ -20,7 +20,7 @@ export interface RepresentationInput extends ChartFrame {
 
 const FLAGS = [
 	'under-represented',
-	'near-parity',
+	'within-margin',
 	'over-represented',
 	'too-few',
 	'no-data'

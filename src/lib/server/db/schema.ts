@@ -607,3 +607,51 @@ export const columnMappings = sqliteTable('column_mappings', {
 	updatedAt: text('updated_at').notNull(),
 	updatedBy: text('updated_by')
 });
+
+/**
+ * The Census Bureau's 2018 occupation code list: title ↔ Census code ↔ SOC entry (a code, a
+ * broad code, a wildcard like `15-124X`, or a group range). CPS Table 11 lines find their SOC
+ * codes through it (analysis/census-occ-crosswalk.ts).
+ */
+export const censusOccCodes = sqliteTable(
+	'census_occ_codes',
+	{
+		runId: runRef(),
+		title: text('title').notNull(),
+		/** `1050`, or a range (`1005-1240`) on a group header line. */
+		code: text('code').notNull(),
+		soc: text('soc').notNull(),
+		sourceLine: integer('source_line').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.runId, t.sourceLine] })]
+);
+
+/**
+ * Occupations that need a licence or certification to work although their EP entry education is
+ * below a postsecondary award (data/reference/licensed-occupations.csv, or a board's own table).
+ */
+export const licensedOccupations = sqliteTable(
+	'licensed_occupations',
+	{
+		runId: runRef(),
+		soc: text('soc').notNull(),
+		title: text('title'),
+		credential: text('credential'),
+		note: text('note')
+	},
+	(t) => [primaryKey({ columns: [t.runId, t.soc] })]
+);
+
+/** HHS poverty guidelines: per year and table (48 states and DC, Alaska, Hawaii), $ a year. */
+export const povertyGuidelines = sqliteTable(
+	'poverty_guidelines',
+	{
+		runId: runRef(),
+		year: integer('year').notNull(),
+		jurisdiction: text('jurisdiction', { enum: ['contiguous', 'alaska', 'hawaii'] }).notNull(),
+		firstPerson: integer('first_person').notNull(),
+		additionalPerson: integer('additional_person').notNull(),
+		source: text('source')
+	},
+	(t) => [primaryKey({ columns: [t.runId, t.year, t.jurisdiction] })]
+);

@@ -1,36 +1,61 @@
 /**
  * The area model: for every detailed occupation of an area and year, demand (employment, LQ,
- * openings), supply (completions allocated through the CIP–SOC crosswalk, plus imported non-credit
- * completers), wages (against the region, the nation and a living wage), representation (each
- * group against its baseline) and a priority score, with the runs behind every figure.
+ * openings split into growth and replacement, from the EP vintage nearest the OEWS year), supply
+ * (IPEDS awards at the level each occupation needs, split over the occupations a program leads to
+ * by their openings, plus imported non-IPEDS completions with their source), the training gap
+ * where training is the way in, wages with their bounds and reliability, a family-sustaining
+ * benchmark, representation at the scope the data has, and a priority score, with the runs and
+ * vintages behind every figure (docs/METHODS.md, "The methods of issue 13").
  *
  * Built once per area, year and options, and kept until the data change (the data version of
  * ../db/cache.ts): every page and API answer about the area is a thin view over it (./views).
  * It is shared, so views never change it.
  */
-import { chooseOpenings } from '../../analysis/openings';
-import { parity, pooledShare } from '../../analysis/parity';
-import { DEFAULT_WEIGHTS, priorityScores, type PriorityWeights } from '../../analysis/priority';
-import { ratio } from '../../analysis/stats';
-import {
-	allocateSupply,
-	averageLatestYears,
-	SUPPLY_LEAVES_OUT,
-	supplyGap,
-	type Allocation
-} from '../../analysis/supply-gap';
-import { wageRatio } from '../../analysis/wages';
 import { summariseByCategory, type CategorySummary } from '../../analysis/digital-jobs';
+import {
+	familySustainingWage,
+	type FamilySustainingWage
+} from '../../analysis/family-sustaining-wage';
+import { chooseEpVintage, estimateOpeningsWithSource } from '../../analysis/openings-source';
+import {
+	DEFAULT_PRIORITY_SCORE_WEIGHTS,
+	rankMovement,
+	scorePriorities,
+	type PriorityScore,
+	type PriorityScoreInput,
+	type PriorityScoreWeights
+} from '../../analysis/priority-score';
+import { pooledShare, representation as representationOf } from '../../analysis/representation';
+import {
+	allocateByDemand,
+	type AllocationMode,
+	type DemandAllocation,
+	type OccupationDemand,
+	type ProgramCompletions
+} from '../../analysis/supply-allocation';
+import { awardRule, gapEligibility } from '../../analysis/supply-eligibility';
+import {
+	completionYears,
+	supplyMeasure,
+	type OtherCompletion
+} from '../../analysis/supply-measure';
+import { signDisagrees, trainingGap } from '../../analysis/training-gap';
+import { tableVintages, type TableVintages, type VintagePart } from '../../analysis/vintages';
+import {
+	boundedRatio,
+	lowerQuartile,
+	reliability,
+	wageFigure,
+	type WageFigure
+} from '../../analysis/wage-figures';
 import { DIGITAL_CATEGORIES } from '../../domain/categories';
 import { ALL_OCCUPATIONS, NATIONAL_AREA } from '../../domain/codes';
-import {
-	atLeastValue,
-	type AreaRow,
-	type DigitalGroupShare,
-	type Geography,
-	type OpeningsMethod,
-	type ParityRule,
-	type RepresentationCell
+import type {
+	AreaRow,
+	DigitalGroupShare,
+	OccupationRow,
+	RepresentationCell,
+	RepresentationScope
 } from '../../domain/rows';
 import { cached } from '../db/cache';
 import type { Db } from '../db/client';
@@ -41,27 +66,31 @@ import {
 	completionsFor,
 	demographicsFor,
 	digitalCategoriesMap,
+	licensedSocs,
 	livingWageFor,
 	placementFor,
 	postingsCountsFor,
 	postingsTrendFor,
+	povertyGuidelinesFor,
 	programCompletionsFor,
 	projectionsFor,
+	projectionVintagesFor,
 	runRef,
 	type BaselineRow,
+	type DemographicRow,
 	type LivingWage,
 	type Placement,
 	type PostingsPoint,
+	type ProjectionRow,
 	type RunRef
 } from '../db/queries/sources';
 import { regionReport, ReportError, type RegionReport } from './region';
 
 export interface AreaOptions {
 	year?: number;
-	allocation?: Allocation;
-	weights?: PriorityWeights;
-	rule?: ParityRule;
-	floor?: number;
+	/** How a program's graduates are split over its occupations: by openings (default) or evenly. */
+	allocation?: AllocationMode;
+	weights?: PriorityScoreWeights;
 }
 
 export interface AreaModel {
@@ -74,27 +103,42 @@ export interface AreaModel {
 	national: RegionReport | null;
 	placement: Placement;
 	regionalMedianWage: number | null;
+	/** The living wage an editor set for the area, if any. */
 	livingWage: LivingWage | null;
+	/** The benchmark the wage cards use: the editor's living wage, else 200% of the HHS guideline. */
+	familyWage: FamilySustainingWage | null;
 	supply: {
-		allocation: Allocation;
+		allocation: AllocationMode;
+		/** IPEDS completion years averaged, newest first (how many the area has, up to 3). */
 		years: number[];
+		/** Graduates a year no occupation could take (no linked occupation, or no award rule accepts them). */
 		unallocated: number | null;
+		/** Graduates a year counted (allocated + unallocated). */
+		counted: number | null;
 		programCompleters: number;
+		/** Imported non-IPEDS completions, each with its source. */
+		other: OtherCompletion[];
 		leavesOut: readonly string[];
 	};
 	representation: {
 		groups: string[];
-		geography: Geography | null;
-		baselineUniverse: string | null;
-		/** Per group, where its baseline comes from. */
-		baselineScope: Record<string, 'regional' | 'national'>;
-		rule: ParityRule;
-		floor: number;
+		/** The geography of the shares and their baselines (null: no occupation shares imported). */
+		geography: RepresentationScope | null;
+		/** The survey year of the shares. */
+		year: number | null;
+		/** Per group, the share of all employed in the same geography (the baseline). */
+		baseline: Record<string, number | null>;
+		/** The area's own workforce mix (ACS), shown as context only. */
+		context: { universe: string | null; shares: Record<string, number | null> };
 	};
+	/** Each occupation's rank under these scenarios (what moves a rank). */
+	scenarios: string[];
+	/** The sources and vintages the table combines. */
+	vintages: TableVintages;
 	digital: CategorySummary[];
 	digitalRepresentation: DigitalGroupShare[];
 	postingsTrend: PostingsPoint[];
-	weights: PriorityWeights;
+	weights: PriorityScoreWeights;
 	sources: RunRef[];
 }
 
@@ -116,10 +160,8 @@ export function areaModel(db: Db, areaCode: string, options: AreaOptions = {}): 
 	const year = options.year ?? area.years.at(-1)!;
 	const resolved: Required<AreaOptions> = {
 		year,
-		allocation: options.allocation ?? 'equal',
-		weights: options.weights ?? DEFAULT_WEIGHTS,
-		rule: options.rule ?? '80-percent',
-		floor: options.floor ?? 100
+		allocation: options.allocation ?? 'openings',
+		weights: options.weights ?? DEFAULT_PRIORITY_SCORE_WEIGHTS
 	};
 	const living = area.code === NATIONAL_AREA ? null : livingWageFor(db, area.code);
 	const key = JSON.stringify([area.code, resolved, living?.annualWage, living?.updatedAt]);
@@ -150,6 +192,91 @@ function baselineByGroup(rows: BaselineRow[]): {
 	return { shares, universe, runIds: [...runIds] };
 }
 
+/** What the supply figures leave out (shown on the supply card). */
+export const SUPPLY_LEAVES_OUT = [
+	'people moving into the region',
+	'unemployed and career-changing workers',
+	'training no imported source covers',
+	'workers already in the occupation who move up'
+] as const;
+
+const EP_SOURCE = 'BLS Employment Projections';
+const epLabel = (v: { baseYear: number; projectedYear: number }) =>
+	`${v.baseYear}–${String(v.projectedYear).slice(-2)}`;
+
+/** The EP vintage nearest the OEWS year among those imported for `area`, and its rows. */
+function projectionsNearest(
+	db: Db,
+	area: string,
+	year: number
+): {
+	rows: Map<string, ProjectionRow>;
+	vintage: { label: string; baseYear: number; projectedYear: number; runId: number } | null;
+} {
+	const vintages = projectionVintagesFor(db, area).map((v) => ({ ...v, label: epLabel(v) }));
+	const chosen = chooseEpVintage(year, vintages);
+	if (!chosen) return { rows: new Map(), vintage: null };
+	const v = vintages.find((x) => x.baseYear === chosen.baseYear)!;
+	return { rows: projectionsFor(db, area, v.runId), vintage: v };
+}
+
+interface SupplyByMode {
+	allocations: { year: number; allocation: DemandAllocation }[];
+	bySoc: (soc: string) => ReturnType<typeof supplyMeasure>;
+}
+
+/**
+ * Supply per occupation under one allocation mode: each IPEDS year's awards split over the
+ * occupations that accept them, averaged over the years, plus imported non-IPEDS completions.
+ */
+function supplyUnder(
+	mode: AllocationMode,
+	years: { year: number; byAward: ProgramCompletions[] }[],
+	links: Map<string, string[]>,
+	demand: Map<string, OccupationDemand>,
+	otherBySoc: Map<string, OtherCompletion[]>,
+	linkedSocs: Set<string>
+): SupplyByMode {
+	const allocations = years.map((y) => ({
+		year: y.year,
+		allocation: allocateByDemand(y.byAward, links, demand, mode)
+	}));
+	const ipedsByYear = new Map(allocations.map((a) => [a.year, a.allocation.bySoc]));
+	return {
+		allocations,
+		bySoc: (soc) =>
+			supplyMeasure({ soc, ipedsByYear, linkedSocs, other: otherBySoc.get(soc) ?? [] })
+	};
+}
+
+/**
+ * Representation at the scope the data has: the area's own occupation × group table against its
+ * own all-occupations row (regional), else CPS national shares against the nation's employed
+ * (national). Never a national share against a regional baseline.
+ */
+function representationSource(
+	db: Db,
+	areaCode: string,
+	isNational: boolean
+): {
+	scope: RepresentationScope | null;
+	rows: DemographicRow[];
+	baseline: Map<string, { share: number | null; base: number | null }>;
+} {
+	const own = isNational ? [] : demographicsFor(db, areaCode);
+	const ownTotals = own.filter((d) => d.soc === ALL_OCCUPATIONS);
+	const regional = own.length > 0 && ownTotals.length > 0;
+	const rows = regional ? own : demographicsFor(db, NATIONAL_AREA);
+	if (rows.length === 0) return { scope: null, rows, baseline: new Map() };
+	const baseline = new Map<string, { share: number | null; base: number | null }>();
+	for (const d of rows) {
+		if (d.soc === ALL_OCCUPATIONS && !baseline.has(d.group)) {
+			baseline.set(d.group, { share: d.share, base: d.totalEmployment });
+		}
+	}
+	return { scope: regional ? 'regional' : 'national', rows, baseline };
+}
+
 function buildAreaModel(
 	db: Db,
 	areaCode: string,
@@ -158,8 +285,11 @@ function buildAreaModel(
 ): AreaModel {
 	builds++;
 	const region = regionReport(db, areaCode, options.year);
-	const { allocation, weights, rule, floor } = options;
+	const { allocation, weights } = options;
 	const runIds = new Set<number>(region.sources.map((s) => s.runId));
+	const vintageParts: VintagePart[] = [
+		{ source: 'BLS OEWS', year: region.year, label: `May ${region.year}` }
+	];
 	const cap = region.topCode?.annual ?? null;
 	const detailed = region.rows.filter((r) => r.level === 'detailed');
 	const isNational = region.area.code === NATIONAL_AREA;
@@ -170,155 +300,222 @@ function buildAreaModel(
 		: isNational
 			? region
 			: regionReport(db, NATIONAL_AREA, region.year);
-	const nationalMedian = new Map<string, { value: number | null; topCoded: boolean }>();
-	if (nat) {
-		const natCap = nat.topCode?.annual ?? null;
-		for (const r of nat.rows) {
-			nationalMedian.set(r.soc, {
-				value: atLeastValue(r.medianAnnualWage, r.status.medianAnnualWage, natCap),
-				topCoded: r.status.medianAnnualWage === 'top_coded'
-			});
-		}
-	}
+	const natCap = nat?.topCode?.annual ?? null;
+	const nationalMedian = new Map<string, WageFigure>(
+		(nat?.rows ?? []).map((r) => [r.soc, medianFigure(r, natCap)])
+	);
 
-	// Demand.
-	const national = projectionsFor(db, NATIONAL_AREA);
-	// For the nation, its "own" projections are BLS EP's.
-	const regional = isNational ? national : projectionsFor(db, region.area.code);
-	// Each projections map comes from a single run.
-	for (const m of [national, regional]) {
-		const first = m.values().next().value;
-		if (first) runIds.add(first.runId);
+	// Demand: openings from the EP vintage nearest the OEWS year; the area's own projections win.
+	const national = projectionsNearest(db, NATIONAL_AREA, region.year);
+	const own = isNational ? national : projectionsNearest(db, region.area.code, region.year);
+	for (const p of [national, own]) if (p.vintage) runIds.add(p.vintage.runId);
+	if (national.vintage) {
+		vintageParts.push({
+			source: EP_SOURCE,
+			year: national.vintage.baseYear,
+			label: national.vintage.label
+		});
 	}
-	const openingsBySoc = new Map<string, { openings: number | null; method: OpeningsMethod }>();
-	for (const r of detailed) {
-		openingsBySoc.set(
-			r.soc,
-			chooseOpenings(regional.get(r.soc)?.openings, r.employment, national.get(r.soc) ?? null)
-		);
-	}
+	const openingsBySoc = new Map(
+		detailed.map((r) => {
+			const area = own.rows.get(r.soc);
+			const nationalRow = national.rows.get(r.soc);
+			const vintage = (area && !isNational ? own.vintage : national.vintage) ?? null;
+			const estimate = vintage
+				? estimateOpeningsWithSource({
+						vintage,
+						area: isNational ? (nationalRow ?? null) : (area ?? null),
+						national: nationalRow ?? null,
+						areaEmployment: r.employment,
+						employmentYear: region.year
+					})
+				: { openings: null, growth: null, replacement: null, source: null };
+			return [r.soc, estimate] as const;
+		})
+	);
 
 	// Supply.
-	const placement = placementFor(db, region.area);
-	const years = completionsFor(db, placement);
-	const { links, runId: crosswalkRun } = cipSocLinks(db);
-	const perYear = years.map((y) => {
-		runIds.add(y.completionsRunId).add(y.institutionsRunId);
-		return allocateSupply(
-			y.byCip,
-			links,
-			allocation,
-			new Map([...openingsBySoc].map(([soc, o]) => [soc, o.openings]))
-		);
-	});
-	if (crosswalkRun && years.length > 0) runIds.add(crosswalkRun);
-	const programs = programCompletionsFor(db, region.area.code);
-	const programBySoc = new Map<string, number>();
-	const programByCip = new Map<string, number>();
-	for (const p of programs) {
-		runIds.add(p.runId);
-		if (p.soc) programBySoc.set(p.soc, (programBySoc.get(p.soc) ?? 0) + p.completers);
-		else if (p.cip) programByCip.set(p.cip, (programByCip.get(p.cip) ?? 0) + p.completers);
-	}
-	const programAllocated = allocateSupply(programByCip, links, allocation);
-	// Occupations no program links to (in the crosswalk) have no measurable supply: null, not 0.
-	const linkedSocs = new Set([...links.values()].flat());
-	const supplyBySoc = (soc: string): number | null => {
-		if (!linkedSocs.has(soc) && !programBySoc.has(soc)) return null;
-		const byYear = new Map(years.map((y, i) => [y.year, perYear[i]!.bySoc.get(soc) ?? 0]));
-		const { value } = averageLatestYears(byYear);
-		const extra = (programBySoc.get(soc) ?? 0) + (programAllocated.bySoc.get(soc) ?? 0);
-		if (value === null && extra === 0) return years.length > 0 || programs.length > 0 ? 0 : null;
-		return (value ?? 0) + extra;
-	};
-	const unallocated =
-		years.length > 0
-			? averageLatestYears(new Map(years.map((y, i) => [y.year, perYear[i]!.unallocated]))).value
-			: null;
-
-	// Wages.
-	const regionalMedian = region.total.medianAnnualWage;
-
-	// Representation: the area's own table if any, else national shares (mixed geography).
-	const own = isNational ? [] : demographicsFor(db, region.area.code);
-	const demographics = own.length > 0 ? own : demographicsFor(db, NATIONAL_AREA);
-	if (demographics[0]) runIds.add(demographics[0].runId); // one run per area
-	const geography: Geography | null =
-		demographics.length === 0
-			? null
-			: own.length > 0 || isNational
-				? isNational
-					? 'national'
-					: 'regional'
-				: 'mixed';
-	const baselineAreas = placement.kind === 'cbsa' ? placement.codes : [region.area.code];
-	const baseline = baselineByGroup(baselineFor(db, baselineAreas));
-	baseline.runIds.forEach((id) => runIds.add(id));
-	const groups = [...new Set(demographics.map((d) => d.group))];
-	// A group the regional baseline lacks (the ACS extract has no sex) falls back to its share
-	// of all the nation's workers (the CPS all-occupations row), labelled as national.
-	const baselineScope = new Map<string, 'regional' | 'national'>();
-	for (const g of groups)
-		if (baseline.shares.get(g) != null) baselineScope.set(g, isNational ? 'national' : 'regional');
-	const nationalAll = (own.length > 0 ? demographicsFor(db, NATIONAL_AREA) : demographics).filter(
-		(d) => d.soc === ALL_OCCUPATIONS
+	const licensed = licensedSocs(db);
+	const projectionOf = (soc: string) => national.rows.get(soc) ?? own.rows.get(soc);
+	const demand = new Map<string, OccupationDemand>(
+		detailed.map((r) => [
+			r.soc,
+			{
+				openings: openingsBySoc.get(r.soc)!.openings,
+				employment: r.employment,
+				rule: awardRule(r.soc, projectionOf(r.soc)?.entryEducation ?? null)
+			}
+		])
 	);
-	for (const d of nationalAll) {
-		if (baselineScope.has(d.group) || d.share === null) continue;
-		baseline.shares.set(d.group, d.share);
-		baselineScope.set(d.group, 'national');
-		runIds.add(d.runId);
+	const placement = placementFor(db, region.area);
+	const completionYearsFound = completionsFor(db, placement);
+	const { links, runId: crosswalkRun } = cipSocLinks(db);
+	const years = completionYearsFound
+		.filter((y) => completionYears(completionYearsFound.map((c) => c.year)).includes(y.year))
+		.map((y) => {
+			runIds.add(y.completionsRunId).add(y.institutionsRunId);
+			vintageParts.push({ source: 'IPEDS completions', year: y.year });
+			return {
+				year: y.year,
+				byAward: y.byAward.map((a) => ({
+					cip: a.cip,
+					awardLevel: a.awardLevel,
+					completions: a.completions
+				}))
+			};
+		});
+	if (crosswalkRun && years.length > 0) runIds.add(crosswalkRun);
+	const linkedSocs = new Set([...links.values()].flat());
+
+	// Imported non-IPEDS completions: named occupations directly, CIP-only rows split like IPEDS.
+	const programs = programCompletionsFor(db, region.area.code);
+	const otherFor = (mode: AllocationMode) => {
+		const bySoc = new Map<string, OtherCompletion[]>();
+		const push = (soc: string, o: OtherCompletion) =>
+			bySoc.set(soc, [...(bySoc.get(soc) ?? []), o]);
+		for (const p of programs) {
+			runIds.add(p.runId);
+			const o = {
+				source: p.fileName,
+				program: p.provider ? `${p.program} (${p.provider})` : p.program
+			};
+			if (p.soc) push(p.soc, { ...o, completers: p.completers });
+			else if (p.cip) {
+				const a = allocateByDemand(
+					[{ cip: p.cip, awardLevel: null, completions: p.completers }],
+					links,
+					demand,
+					mode
+				);
+				for (const [soc, n] of a.bySoc) push(soc, { ...o, completers: n });
+			}
+		}
+		return bySoc;
+	};
+	const supplyDefault = supplyUnder(
+		allocation,
+		years,
+		links,
+		demand,
+		otherFor(allocation),
+		linkedSocs
+	);
+	const evenMode: AllocationMode = allocation === 'even' ? 'openings' : 'even';
+	const supplyOtherMode = supplyUnder(
+		evenMode,
+		years,
+		links,
+		demand,
+		otherFor(evenMode),
+		linkedSocs
+	);
+	const mean = (xs: number[]) =>
+		xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+	const unallocated = mean(
+		supplyDefault.allocations.map(
+			(a) =>
+				a.allocation.unallocated['no-linked-occupation'] +
+				a.allocation.unallocated['award-counts-nowhere']
+		)
+	);
+	const counted = mean(supplyDefault.allocations.map((a) => a.allocation.counted));
+
+	// Wages and the family-sustaining benchmark.
+	const regionalMedian = region.total.medianAnnualWage;
+	const regionalFigure = wageFigure(regionalMedian, false, cap);
+	const guidelines = povertyGuidelinesFor(db);
+	const familyWage = familySustainingWage({
+		editor: livingWage
+			? { annualWage: livingWage.annualWage, source: livingWage.source ?? '' }
+			: null,
+		table: guidelines,
+		state: region.area.state,
+		year: region.year
+	});
+	if (familyWage?.source === 'hhs-poverty-guideline' && guidelines[0])
+		runIds.add(guidelines[0].runId);
+	const benchmark: WageFigure = familyWage
+		? { value: familyWage.annualWage, status: 'published' }
+		: { value: null, status: 'unavailable' };
+
+	// Representation.
+	const rep = representationSource(db, region.area.code, isNational);
+	if (rep.rows[0]) {
+		runIds.add(rep.rows[0].runId);
+		vintageParts.push({ source: 'CPS', year: rep.rows[0].year });
 	}
-	const sharesBySoc = new Map<
-		string,
-		Map<string, { share: number | null; status: string | null }>
-	>();
-	for (const d of demographics) {
-		const m = sharesBySoc.get(d.soc) ?? new Map();
-		m.set(d.group, { share: d.share, status: d.shareStatus });
+	const groups = [...new Set(rep.rows.map((d) => d.group))];
+	const sharesBySoc = new Map<string, Map<string, DemographicRow>>();
+	for (const d of rep.rows) {
+		const m = sharesBySoc.get(d.soc) ?? new Map<string, DemographicRow>();
+		m.set(d.group, d);
 		sharesBySoc.set(d.soc, m);
 	}
+	const baselineAreas = placement.kind === 'cbsa' ? placement.codes : [region.area.code];
+	const context = baselineByGroup(baselineFor(db, baselineAreas));
+	context.runIds.forEach((id) => runIds.add(id));
 
 	// Categories and postings.
 	const categories = digitalCategoriesMap(db);
 	if (categories.runId) runIds.add(categories.runId);
 	const postings = postingsCountsFor(db, region.area.code);
 
+	// The gap under the other allocation mode, for the sign check and the rank scenarios.
+	const otherGap = new Map<string, number | null>();
 	const rows: AreaRow[] = detailed.map((r) => {
-		const { openings, method } = openingsBySoc.get(r.soc)!;
-		const supply = supplyBySoc(r.soc);
-		const gap = supplyGap(openings, supply);
-		const median = {
-			value: atLeastValue(r.medianAnnualWage, r.status.medianAnnualWage, cap),
-			topCoded: r.status.medianAnnualWage === 'top_coded'
-		};
-		const entry = r.annualWagePercentiles.p25;
-		const proj = national.get(r.soc) ?? regional.get(r.soc);
-		const shares = sharesBySoc.get(r.soc);
-		const representation: RepresentationCell[] = groups.map((group) => {
-			const cell = shares?.get(group);
-			const p = parity(
-				{
-					share: cell?.share ?? null,
-					total: r.employment,
-					baseline: baseline.shares.get(group) ?? null,
-					unreliable: cell?.status === 'not_available'
-				},
-				{ rule, floor }
-			);
-			return {
-				group,
-				share: p.share,
-				baseline: p.baseline,
-				parityIndex: p.parityIndex,
-				gapPoints: p.gapPoints,
-				shortfall: p.shortfall,
-				z: p.z,
-				flag: p.flag,
-				geography: geography ?? 'mixed',
-				baselineScope: baselineScope.get(group) ?? null
-			};
+		const openings = openingsBySoc.get(r.soc)!;
+		const proj = projectionOf(r.soc);
+		const eligibility = gapEligibility({
+			entryEducation: proj?.entryEducation ?? null,
+			workExperience: proj?.workExperience ?? null,
+			licenceRequired: licensed === null ? null : licensed.has(r.soc)
 		});
+		const supply = supplyDefault.bySoc(r.soc);
+		const gap = trainingGap(eligibility, openings.openings, supply);
+		const gapOther = trainingGap(eligibility, openings.openings, supplyOtherMode.bySoc(r.soc));
+		otherGap.set(r.soc, gapOther.gap);
+		const gapEven = allocation === 'even' ? gap.gap : gapOther.gap;
+		const median = medianFigure(r, cap);
+		const p25 = wageFigure(
+			r.annualWagePercentiles.p25,
+			r.status.annualWagePercentiles.p25 === 'top_coded',
+			cap
+		);
+		const toRegion = boundedRatio(median, regionalFigure);
+		const toNation = boundedRatio(
+			median,
+			nationalMedian.get(r.soc) ?? { value: null, status: 'unavailable' }
+		);
+		const toLiving = boundedRatio(p25, benchmark);
+		const shares = sharesBySoc.get(r.soc);
+		const representation: RepresentationCell[] =
+			rep.scope === null
+				? []
+				: groups.map((group) => {
+						const cell = shares?.get(group);
+						const base = rep.baseline.get(group);
+						const p = representationOf({
+							share: cell?.share ?? null,
+							shareBase: cell?.totalEmployment ?? null,
+							shareScope: rep.scope!,
+							baseline: base?.share ?? null,
+							baselineBase: base?.base ?? null,
+							baselineScope: rep.scope!,
+							suppressed: cell?.shareStatus === 'not_available'
+						});
+						return {
+							group,
+							scope: rep.scope!,
+							baselineScope: rep.scope!,
+							share: p.share,
+							baseline: p.baseline,
+							parityIndex: p.parityIndex,
+							gapPoints: p.gapPoints,
+							marginPoints: p.marginPoints,
+							base: cell?.totalEmployment ?? null,
+							flag: p.flag
+						};
+					});
 		const posting = postings.get(r.soc);
 		if (posting) runIds.add(posting.runId);
 		return {
@@ -327,55 +524,97 @@ function buildAreaModel(
 			category: categories.bySoc.get(r.soc) ?? null,
 			employment: r.employment,
 			lq: r.lq,
-			openings,
-			openingsMethod: method,
-			supply,
+			openings: openings.openings,
+			openingsGrowth: openings.growth,
+			openingsReplacement: openings.replacement,
+			openingsSource: openings.source,
+			openingsMethod: openings.source?.kind ?? null,
+			supply: supply.value,
+			supplyStatus: supply.status,
+			supplyOther: supply.other,
 			supplyGap: gap.gap,
 			supplyRatio: gap.ratio,
+			gapStatus: gap.status,
+			gapReason: gap.reason,
+			experienceFlag: gap.experienceFlag,
+			supplyGapEven: gapEven,
+			signDisagrees: signDisagrees(gap.gap, gapOther.gap),
 			medianAnnualWage: median.value,
-			medianTopCoded: median.topCoded,
-			wageToRegionalMedian: wageRatio(median, { value: regionalMedian, topCoded: false }).ratio,
-			wageToNationalMedian: wageRatio(
-				median,
-				nationalMedian.get(r.soc) ?? { value: null, topCoded: false }
-			).ratio,
-			entryAnnualWage: entry,
-			livingWageRatio: livingWage ? ratio(entry, livingWage.annualWage) : null,
+			medianTopCoded: median.status === 'top-coded',
+			wageToRegionalMedian: toRegion.value,
+			wageToRegionalBound: toRegion.bound,
+			wageToNationalMedian: toNation.value,
+			wageToNationalBound: toNation.bound,
+			p25AnnualWage: p25.value,
+			entryAnnualWage: lowerQuartile(p25, median).entryProxy ? p25.value : null,
+			livingWageRatio: toLiving.value,
+			livingWageBound: toLiving.bound,
+			reliability: {
+				employment: reliability(r.prse.employment),
+				wage: reliability(r.prse.meanWage)
+			},
 			entryEducation: proj?.entryEducation ?? null,
 			workExperience: proj?.workExperience ?? null,
 			jobTraining: proj?.jobTraining ?? null,
 			postings: posting?.postings ?? null,
 			representation,
 			score: null,
-			scoreComponents: { demand: null, gap: null, wage: null, representation: null },
+			scoreReason: null,
+			scoreComponents: { demand: null, unmet: null, wage: null, representation: null },
+			rank: null,
 			oews: r
 		};
 	});
 
-	// Priority: ranks within the area; representation = the largest shortfall of a flagged group.
-	const scores = priorityScores(
+	// Priority, and what moves a rank: the even allocation and each measure left out.
+	const inputs = (gapOf: (r: AreaRow) => number | null): PriorityScoreInput[] =>
 		rows.map((r) => ({
-			demand: r.openings,
-			gap: r.supplyGap,
-			wage: r.wageToRegionalMedian,
-			representation: (() => {
-				const flagged = r.representation.filter(
-					(c) => c.flag === 'under-represented' && c.shortfall !== null
-				);
-				if (r.representation.every((c) => c.flag === 'no-data')) return null;
-				return flagged.length === 0 ? 0 : Math.max(...flagged.map((c) => c.shortfall!));
-			})()
-		})),
+			id: r.soc,
+			employment: r.employment,
+			employmentSuppressed: r.employment === null && r.oews.status.employment !== 'blank',
+			openings: r.openings,
+			gap: gapOf(r),
+			wageRatio: r.wageToRegionalMedian,
+			wageTopCoded: r.wageToRegionalBound === 'at-least',
+			underRepresentationPoints: underRepresentationPoints(r.representation)
+		}));
+	const scores = scorePriorities(
+		inputs((r) => r.supplyGap),
 		weights
 	);
+	const scenarioScores: { label: string; scores: readonly PriorityScore[] }[] = [
+		{ label: 'current', scores },
+		{
+			label: allocation === 'even' ? 'allocation-openings' : 'allocation-even',
+			scores: scorePriorities(
+				inputs((r) => otherGap.get(r.soc) ?? null),
+				weights
+			)
+		},
+		...(Object.keys(weights) as (keyof PriorityScoreWeights)[])
+			.filter((m) => weights[m] > 0)
+			.map((m) => ({
+				label: `without-${m}`,
+				scores: scorePriorities(
+					inputs((r) => r.supplyGap),
+					{ ...weights, [m]: 0 }
+				)
+			}))
+	];
+	const movement = rankMovement(scenarioScores);
 	scores.forEach((s, i) => {
-		rows[i]!.score = s.score;
-		rows[i]!.scoreComponents = s.components;
+		const row = rows[i]!;
+		row.score = s.score;
+		row.scoreReason = s.reason;
+		row.scoreComponents = s.components;
+		const m = movement.get(row.soc);
+		const now = m?.ranks.current ?? null;
+		row.rank = now === null || !m ? null : { now, best: m.best!, worst: m.worst! };
 	});
 
 	const sources = [...runIds].map((id) => runRef(db, id)).filter((r): r is RunRef => r !== null);
 
-	// Digital jobs: by category, and each group's share of them against the baseline.
+	// Digital jobs: by category, and each group's share of them against the same-scope baseline.
 	const digitalRows = rows.filter((r) => r.category !== null);
 	const digital = summariseByCategory(
 		digitalRows.map((r) => ({
@@ -396,7 +635,7 @@ function buildAreaModel(
 		return {
 			group,
 			shareOfDigitalJobs: pooled.share,
-			baseline: baseline.shares.get(group) ?? null,
+			baseline: rep.baseline.get(group)?.share ?? null,
 			employmentCovered: pooled.total
 		};
 	});
@@ -410,25 +649,47 @@ function buildAreaModel(
 		placement,
 		regionalMedianWage: regionalMedian,
 		livingWage,
+		familyWage,
 		supply: {
 			allocation,
 			years: years.map((y) => y.year),
 			unallocated,
+			counted,
 			programCompleters: programs.reduce((s, p) => s + p.completers, 0),
+			other: programs.map((p) => ({
+				source: p.fileName,
+				program: p.program,
+				completers: p.completers
+			})),
 			leavesOut: SUPPLY_LEAVES_OUT
 		},
 		representation: {
 			groups,
-			geography,
-			baselineUniverse: baseline.universe,
-			baselineScope: Object.fromEntries(baselineScope),
-			rule,
-			floor
+			geography: rep.scope,
+			year: rep.rows[0]?.year ?? null,
+			baseline: Object.fromEntries(groups.map((g) => [g, rep.baseline.get(g)?.share ?? null])),
+			context: { universe: context.universe, shares: Object.fromEntries(context.shares) }
 		},
+		scenarios: scenarioScores.map((s) => s.label),
+		vintages: tableVintages(vintageParts),
 		digital,
 		digitalRepresentation,
 		postingsTrend: postingsTrendFor(db, baselineAreas),
 		weights,
 		sources
 	};
+}
+
+function medianFigure(r: OccupationRow, cap: number | null): WageFigure {
+	return wageFigure(r.medianAnnualWage, r.status.medianAnnualWage === 'top_coded', cap);
+}
+
+/** The largest under-representation in points of a flagged group; 0 if none; null without data. */
+function underRepresentationPoints(cells: readonly RepresentationCell[]): number | null {
+	const measured = cells.filter((c) =>
+		['under-represented', 'over-represented', 'within-margin'].includes(c.flag)
+	);
+	if (measured.length === 0) return null;
+	const under = measured.filter((c) => c.flag === 'under-represented' && c.gapPoints !== null);
+	return under.length === 0 ? 0 : Math.max(...under.map((c) => -c.gapPoints!));
 }

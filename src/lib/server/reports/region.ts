@@ -83,6 +83,7 @@ function toRow(
 		},
 		annualOnly: f.annualOnly,
 		hourlyOnly: f.hourlyOnly,
+		prse: { employment: f.employmentPrse, meanWage: f.meanPrse },
 		status: {
 			employment: st(f.employmentStatus),
 			lq: lqStatus,

@@ -46,14 +46,38 @@ export interface ProjectionRow {
 	runId: number;
 }
 
-/** The newest projections for an area: the run with the latest base year, then the newest run. */
-function projectionsForUncached(db: Db, area: string): Map<string, ProjectionRow> {
-	const run = get<{ runId: number }>(
-		db,
-		`SELECT run_id AS runId FROM projections WHERE area = ?
-		 GROUP BY run_id ORDER BY max(base_year) DESC, run_id DESC LIMIT 1`,
-		area
+export interface ProjectionVintage {
+	runId: number;
+	baseYear: number;
+	projectedYear: number;
+}
+
+/** The projection vintages held for an area: the newest run of each base year, oldest first. */
+export function projectionVintagesFor(db: Db, area: string): ProjectionVintage[] {
+	return cached(db, `projection-vintages:${area}`, () =>
+		all<ProjectionVintage>(
+			db,
+			`SELECT max(run_id) AS runId, base_year AS baseYear, max(projected_year) AS projectedYear
+			 FROM projections WHERE area = ? GROUP BY base_year ORDER BY base_year`,
+			area
+		)
 	);
+}
+
+/**
+ * An area's projections from one run (`runId`), or by default the newest: the run with the latest
+ * base year, then the newest run.
+ */
+function projectionsForUncached(db: Db, area: string, runId?: number): Map<string, ProjectionRow> {
+	const run =
+		runId !== undefined
+			? { runId }
+			: get<{ runId: number }>(
+					db,
+					`SELECT run_id AS runId FROM projections WHERE area = ?
+					 GROUP BY run_id ORDER BY max(base_year) DESC, run_id DESC LIMIT 1`,
+					area
+				);
 	if (!run) return new Map();
 	const rows = all<ProjectionRow>(
 		db,
@@ -95,6 +119,8 @@ export interface CompletionsYear {
 	institutionsRunId: number;
 	/** First-major awards per CIP, summed over the area's institutions. */
 	byCip: Map<string, number>;
+	/** The same awards per CIP and IPEDS award level (AWLEVEL). */
+	byAward: { cip: string; awardLevel: number; completions: number }[];
 }
 
 /**
@@ -129,21 +155,23 @@ function completionsForUncached(db: Db, placement: Placement, maxYears: number):
 			where = 'AND i.state = ?';
 			params.push(placement.state);
 		}
-		const rows = all<{ cip: string; total: number }>(
+		const rows = all<{ cip: string; awardLevel: number; total: number | null }>(
 			db,
-			`SELECT c.cip AS cip, sum(c.total) AS total
+			`SELECT c.cip AS cip, c.award_level AS awardLevel, sum(c.total) AS total
 			 FROM completions c JOIN institutions i ON i.run_id = ? AND i.unitid = c.unitid
 			 WHERE c.run_id = ? AND c.major_number = 1 ${where}
-			 GROUP BY c.cip`,
+			 GROUP BY c.cip, c.award_level`,
 			...params
 		);
 		if (rows.length === 0) continue;
-		out.push({
-			year,
-			completionsRunId: runId,
-			institutionsRunId: hd.runId,
-			byCip: new Map(rows.filter((r) => r.total !== null).map((r) => [r.cip, r.total]))
-		});
+		const byCip = new Map<string, number>();
+		const byAward: CompletionsYear['byAward'] = [];
+		for (const r of rows) {
+			if (r.total === null) continue;
+			byCip.set(r.cip, (byCip.get(r.cip) ?? 0) + r.total);
+			byAward.push({ cip: r.cip, awardLevel: r.awardLevel, completions: r.total });
+		}
+		out.push({ year, completionsRunId: runId, institutionsRunId: hd.runId, byCip, byAward });
 	}
 	return out;
 }
@@ -168,17 +196,25 @@ function cipSocLinksUncached(db: Db): { links: Map<string, string[]>; runId: num
 export interface ProgramSupplyRow {
 	soc: string | null;
 	cip: string | null;
+	program: string;
+	provider: string | null;
+	programType: string | null;
 	completers: number;
 	year: number;
 	runId: number;
+	/** The file the completions came from (their source, as the import named it). */
+	fileName: string;
 }
 
 /** Non-credit, bootcamp and certification completers imported for the area (newest year each run). */
 export function programCompletionsFor(db: Db, area: string): ProgramSupplyRow[] {
 	return all<ProgramSupplyRow>(
 		db,
-		`SELECT soc, cip, completers, year, run_id AS runId FROM program_completions p
-		 WHERE area = ? AND year = (SELECT max(year) FROM program_completions q WHERE q.area = p.area AND q.run_id = p.run_id)`,
+		`SELECT soc, cip, program, provider, program_type AS programType, completers, p.year AS year,
+		        p.run_id AS runId, r.file_name AS fileName
+		 FROM program_completions p JOIN import_runs r ON r.id = p.run_id
+		 WHERE p.area = ? AND p.year = (SELECT max(year) FROM program_completions q WHERE q.area = p.area AND q.run_id = p.run_id)
+		 ORDER BY p.source_line`,
 		area
 	);
 }
@@ -249,6 +285,45 @@ function digitalCategoriesMapUncached(db: Db): {
 		runId
 	);
 	return { bySoc: new Map(rows.map((r) => [r.soc, r.category])), runId };
+}
+
+/** SOC codes that need a licence or certification to work, from the newest import (null: none imported). */
+export function licensedSocs(db: Db): Set<string> | null {
+	return cached(db, 'licensed-socs', () => {
+		const run = get<{ runId: number | null }>(
+			db,
+			'SELECT max(run_id) AS runId FROM licensed_occupations'
+		);
+		if (!run?.runId) return null;
+		return new Set(
+			all<{ soc: string }>(
+				db,
+				'SELECT soc FROM licensed_occupations WHERE run_id = ?',
+				run.runId
+			).map((r) => r.soc)
+		);
+	});
+}
+
+export interface PovertyGuidelineRow {
+	year: number;
+	jurisdiction: 'contiguous' | 'alaska' | 'hawaii';
+	firstPerson: number;
+	additionalPerson: number;
+	source: string;
+	runId: number;
+}
+
+/** The HHS poverty guidelines of the newest import, every year and table. */
+export function povertyGuidelinesFor(db: Db): PovertyGuidelineRow[] {
+	return cached(db, 'poverty-guidelines', () =>
+		all<PovertyGuidelineRow>(
+			db,
+			`SELECT year, jurisdiction, first_person AS firstPerson, additional_person AS additionalPerson,
+			        coalesce(source, '') AS source, run_id AS runId
+			 FROM poverty_guidelines WHERE run_id = (SELECT max(run_id) FROM poverty_guidelines)`
+		)
+	);
 }
 
 export interface LivingWage {
@@ -336,8 +411,10 @@ export function postingsCountsFor(db: Db, area: string): Map<string, PostingsCou
 export type { Row };
 
 // Cached entry points (see ../cache.ts).
-export function projectionsFor(db: Db, area: string): Map<string, ProjectionRow> {
-	return cached(db, `projections:${area}`, () => projectionsForUncached(db, area));
+export function projectionsFor(db: Db, area: string, runId?: number): Map<string, ProjectionRow> {
+	return cached(db, `projections:${area}:${runId ?? 'newest'}`, () =>
+		projectionsForUncached(db, area, runId)
+	);
 }
 
 export function cipSocLinks(db: Db): { links: Map<string, string[]>; runId: number | null } {

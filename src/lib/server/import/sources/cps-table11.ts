@@ -16,6 +16,7 @@
 import type Database from 'better-sqlite3';
 import type { ValueStatus } from '../../db/schema';
 import { CellError, SOC_CODE, parseMeasured, quote, socLevel } from '../normalize';
+import { cpsCrosswalk } from './cps-crosswalk';
 import { ImportError, type AdapterSession, type OpenContext, type SourceAdapter } from './types';
 
 export const CPS_AREA = '99';
@@ -99,7 +100,8 @@ type Tier = (typeof TIERS)[number];
 const LEVEL_DEPTH = { total: 0, major: 1, minor: 2, broad: 3, detailed: 4 } as const;
 
 export type TitleMatch =
-	{ soc: string; matchedBy: Tier | 'total' } | { soc: null; ambiguous: string[] | null };
+	| { soc: string; matchedBy: Tier | 'total' | 'census-crosswalk' }
+	| { soc: null; ambiguous: string[] | null };
 
 /**
  * Matches Census occupation titles to SOC codes using the titles already in the database:
@@ -202,6 +204,8 @@ function open(ctx: OpenContext): AdapterSession {
 	}
 
 	const matcher = new TitleMatcher(ctx.sqlite);
+	// Detailed lines take their SOC codes from the Census code list when it is imported.
+	const crosswalk = cpsCrosswalk(ctx.sqlite);
 	const insert = ctx.sqlite.prepare(
 		`INSERT INTO occupation_demographics
 		 (run_id, area, soc, source_title, matched_by, year, "group", share, share_status, count,
@@ -256,7 +260,10 @@ function open(ctx: OpenContext): AdapterSession {
 			if (bad) return 'skipped';
 
 			titles++;
-			const match = matcher.match(title);
+			const crosswalked = crosswalk?.(title) ?? null;
+			const match: TitleMatch = crosswalked
+				? { soc: crosswalked[0]!, matchedBy: 'census-crosswalk' }
+				: matcher.match(title);
 			if (match.soc === null) {
 				unmatched.push(
 					// Whole titles, not `quote`'s 60-character cut: this list is what a user maps by hand.
@@ -267,25 +274,28 @@ function open(ctx: OpenContext): AdapterSession {
 			} else matchedBy.set(match.matchedBy, (matchedBy.get(match.matchedBy) ?? 0) + 1);
 			if (!write) return 'imported';
 			const persons = total === null ? null : Math.round(total * 1000);
-			layout.groups.forEach((g, k) => {
-				const { value, status } = shares[k]!;
-				if (status === 'not_available') suppressed++;
-				// percent × thousands × 10 = persons, kept in whole numbers to avoid 0.1 + 0.2 noise.
-				const count = value === null || total === null ? null : Math.round(value * total * 10);
-				insert.run(
-					ctx.runId,
-					CPS_AREA,
-					match.soc,
-					title,
-					match.soc === null ? null : match.matchedBy,
-					year,
-					g.group,
-					value === null ? null : value / 100,
-					status,
-					count,
-					persons,
-					line
-				);
+			// A combined line ("Computer support specialists") is written once per SOC code it stands for.
+			(crosswalked ?? [match.soc]).forEach((soc, copy) => {
+				layout.groups.forEach((g, k) => {
+					const { value, status } = shares[k]!;
+					if (status === 'not_available' && copy === 0) suppressed++;
+					// percent × thousands × 10 = persons, kept in whole numbers to avoid 0.1 + 0.2 noise.
+					const count = value === null || total === null ? null : Math.round(value * total * 10);
+					insert.run(
+						ctx.runId,
+						CPS_AREA,
+						soc,
+						title,
+						match.soc === null ? null : match.matchedBy,
+						year,
+						g.group,
+						value === null ? null : value / 100,
+						status,
+						count,
+						persons,
+						line
+					);
+				});
 			});
 			return 'imported';
 		},

@@ -5,14 +5,17 @@
 import { adapters as acsBaseline } from './acs-baseline';
 import { blsOews } from './bls-oews';
 import { adapters as blsEp } from './bls-ep';
+import { adapters as censusOccCodes } from './census-occ-codes';
 import { adapters as cipSoc } from './cip-soc';
 import { adapters as cpsTable11 } from './cps-table11';
 import { adapters as digitalCategories } from './digital-categories';
 import { adapters as generic } from './generic';
 import { adapters as indeedPostings } from './indeed-postings';
 import { adapters as ipeds } from './ipeds';
+import { adapters as licensedOccupations } from './licensed-occupations';
 import { oesHybridStructure } from './oes-hybrid-structure';
 import { adapters as onet } from './onet';
+import { adapters as povertyGuidelines } from './poverty-guidelines';
 import { adapters as soc2018 } from './soc-2018';
 import type { DetectContext, SourceAdapter } from './types';
 
@@ -28,6 +31,9 @@ export const ADAPTERS: readonly SourceAdapter[] = [
 	...indeedPostings,
 	...ipeds,
 	...digitalCategories,
+	...censusOccCodes,
+	...licensedOccupations,
+	...povertyGuidelines,
 	// Generic tidy CSVs last: their headers are the loosest.
 	...generic
 ];

@@ -1,6 +1,8 @@
 /** Several areas side by side: the same measures for each, for a funder comparing regions. */
+import { commonYear, type CommonYear } from '../../../analysis/vintages';
 import type { GapRow } from '../../../domain/rows';
 import type { Db } from '../../db/client';
+import { getArea } from '../../db/queries/oews';
 import { areaModel, type AreaModel } from '../area-model';
 import { gapRows } from './gaps';
 
@@ -15,16 +17,27 @@ export interface CompareArea {
 }
 
 export interface CompareReport {
+	/**
+	 * How the year was chosen: the one asked for (`requested`), else the latest year every area
+	 * has (`common`); when they share none (`none-shared`) each area shows its own latest year.
+	 */
+	yearChoice: { status: 'requested' | CommonYear['status']; year: number | null };
 	areas: CompareArea[];
 	/** One row per occupation present in any area, with each area's row (or null) in area order. */
 	occupations: { soc: string; title: string; category: string | null; byArea: (GapRow | null)[] }[];
 }
 
 /**
- * Every area's model for `year` (each area's latest year when omitted, or when an area lacks
- * that year — said in its `year`).
+ * Every area's model for `year`. Without a year, the latest year every area has; if they share
+ * none, each area's own latest year (said in `yearChoice` and in each area's `year`). An area
+ * without a requested year still compares on its latest year.
  */
-export function compareReport(db: Db, codes: string[], year?: number): CompareReport {
+export function compareReport(db: Db, codes: string[], requested?: number): CompareReport {
+	const shared =
+		requested === undefined
+			? commonYear(codes.map((code) => ({ area: code, years: getArea(db, code)?.years ?? [] })))
+			: null;
+	const year = requested ?? shared?.year ?? undefined;
 	const models = codes.map((code) => {
 		try {
 			return areaModel(db, code, { year });
@@ -51,6 +64,9 @@ export function compareReport(db: Db, codes: string[], year?: number): CompareRe
 		}
 	});
 	return {
+		yearChoice: shared
+			? { status: shared.status, year: shared.year }
+			: { status: 'requested', year: requested ?? null },
 		areas: models.map((r) => ({
 			area: r.area,
 			year: r.year,

@@ -9,7 +9,8 @@ export interface DigitalSummary {
 	categories: AreaModel['digital'];
 	representation: AreaModel['digitalRepresentation'];
 	representationGeography: AreaModel['representation']['geography'];
-	baselineUniverse: string | null;
+	/** The year of the occupation shares (CPS). */
+	representationYear: number | null;
 	sources: AreaModel['sources'];
 }
 
@@ -22,7 +23,7 @@ export function digitalSummary(db: Db, area: string, year?: number): DigitalSumm
 		categories: r.digital,
 		representation: r.digitalRepresentation,
 		representationGeography: r.representation.geography,
-		baselineUniverse: r.representation.baselineUniverse,
+		representationYear: r.representation.year,
 		sources: r.sources
 	};
 }

@@ -11,12 +11,15 @@ export interface GapsReport {
 	rows: GapRow[];
 	regionalMedianWage: AreaModel['regionalMedianWage'];
 	livingWage: AreaModel['livingWage'];
+	familyWage: AreaModel['familyWage'];
 	supply: AreaModel['supply'];
 	representation: AreaModel['representation'];
 	digital: AreaModel['digital'];
 	digitalRepresentation: AreaModel['digitalRepresentation'];
 	postingsTrend: AreaModel['postingsTrend'];
 	weights: AreaModel['weights'];
+	scenarios: AreaModel['scenarios'];
+	vintages: AreaModel['vintages'];
 	sources: AreaModel['sources'];
 }
 
@@ -34,12 +37,15 @@ export function modelSummary(model: AreaModel): Omit<GapsReport, 'rows'> {
 		year: model.year,
 		regionalMedianWage: model.regionalMedianWage,
 		livingWage: model.livingWage,
+		familyWage: model.familyWage,
 		supply: model.supply,
 		representation: model.representation,
 		digital: model.digital,
 		digitalRepresentation: model.digitalRepresentation,
 		postingsTrend: model.postingsTrend,
 		weights: model.weights,
+		scenarios: model.scenarios,
+		vintages: model.vintages,
 		sources: model.sources
 	};
 }
@@ -69,26 +75,46 @@ export function gapsCsv(rows: readonly GapRow[], groups: readonly string[]): str
 		['employment', (r) => r.employment],
 		['lq', (r) => r3(r.lq)],
 		['openings', (r) => r3(r.openings, 1)],
+		['openingsGrowth', (r) => r3(r.openingsGrowth, 1)],
+		['openingsReplacement', (r) => r3(r.openingsReplacement, 1)],
 		['openingsMethod', (r) => r.openingsMethod],
+		['openingsVintage', (r) => r.openingsSource?.vintage ?? null],
 		['supply', (r) => r3(r.supply, 1)],
+		['supplyStatus', (r) => r.supplyStatus],
 		['supplyGap', (r) => r3(r.supplyGap, 1)],
 		['supplyRatio', (r) => r3(r.supplyRatio)],
+		['gapStatus', (r) => r.gapStatus],
+		['gapReason', (r) => r.gapReason],
+		['experienceFlag', (r) => r.experienceFlag],
+		['supplyGapEven', (r) => r3(r.supplyGapEven, 1)],
+		['signDisagrees', (r) => r.signDisagrees],
 		['medianAnnualWage', (r) => r.medianAnnualWage],
 		['medianTopCoded', (r) => r.medianTopCoded],
 		['wageToRegionalMedian', (r) => r3(r.wageToRegionalMedian)],
+		['wageToRegionalBound', (r) => r.wageToRegionalBound],
 		['wageToNationalMedian', (r) => r3(r.wageToNationalMedian)],
+		['wageToNationalBound', (r) => r.wageToNationalBound],
+		['p25AnnualWage', (r) => r.p25AnnualWage],
 		['entryAnnualWage', (r) => r.entryAnnualWage],
 		['livingWageRatio', (r) => r3(r.livingWageRatio)],
+		['livingWageBound', (r) => r.livingWageBound],
+		['employmentReliability', (r) => r.reliability.employment],
+		['wageReliability', (r) => r.reliability.wage],
 		['entryEducation', (r) => r.entryEducation],
-		['score', (r) => r3(r.score, 1)]
+		['score', (r) => r3(r.score, 1)],
+		['scoreReason', (r) => r.scoreReason],
+		['rank', (r) => r.rank?.now ?? null],
+		['rankBest', (r) => r.rank?.best ?? null],
+		['rankWorst', (r) => r.rank?.worst ?? null]
 	];
 	const rep: [string, (r: GapRow) => CsvCell][] = groups.flatMap((g) => {
 		const cell = (r: GapRow) => r.representation.find((c) => c.group === g);
 		return [
+			[`${g}Scope`, (r: GapRow) => cell(r)?.scope ?? null],
 			[`${g}Share`, (r: GapRow) => r3(cell(r)?.share ?? null)],
 			[`${g}Baseline`, (r: GapRow) => r3(cell(r)?.baseline ?? null)],
 			[`${g}ParityIndex`, (r: GapRow) => r3(cell(r)?.parityIndex ?? null)],
-			[`${g}Shortfall`, (r: GapRow) => r3(cell(r)?.shortfall ?? null, 0)],
+			[`${g}MarginPoints`, (r: GapRow) => r3(cell(r)?.marginPoints ?? null, 1)],
 			[`${g}Flag`, (r: GapRow) => cell(r)?.flag ?? null]
 		] as [string, (r: GapRow) => CsvCell][];
 	});

@@ -33,6 +33,8 @@ export interface OccupationPage {
 	supplyYears: number[];
 	leavesOut: readonly string[];
 	representation: AreaModel['representation'];
+	familyWage: AreaModel['familyWage'];
+	vintages: AreaModel['vintages'];
 	sources: AreaModel['sources'];
 }
 
@@ -78,6 +80,8 @@ export function occupationPage(
 		supplyYears: model.supply.years,
 		leavesOut: model.supply.leavesOut,
 		representation: model.representation,
+		familyWage: model.familyWage,
+		vintages: model.vintages,
 		sources: model.sources
 	};
 }

@@ -236,7 +236,6 @@ export interface NodeDetails {
 	credentials: CredentialRow[];
 	programs: ProgramSummary;
 	representation: AreaRow['representation'];
-	representationRule: AreaModel['representation']['rule'];
 	representationGeography: AreaModel['representation']['geography'];
 	comesFrom: NodeMove[];
 	leadsTo: NodeMove[];
@@ -317,7 +316,6 @@ export function pathwayNodeDetails(
 		credentials,
 		programs: summarisePrograms(programsFeeding(db, soc, model.placement), options.programs ?? 8),
 		representation: row.representation,
-		representationRule: model.representation.rule,
 		representationGeography: model.representation.geography,
 		comesFrom: edges
 			.filter((e) => e.to === soc)
