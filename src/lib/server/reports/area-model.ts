@@ -20,7 +20,11 @@ import {
 	type Allocation
 } from '../../analysis/supply-gap';
 import { wageRatio } from '../../analysis/wages';
-import { summariseByCategory, type CategorySummary } from '../../analysis/digital-jobs';
+import {
+	summariseByCategory,
+	uncoveredGroups,
+	type CategorySummary
+} from '../../analysis/digital-jobs';
 import { DIGITAL_CATEGORIES } from '../../domain/categories';
 import { ALL_OCCUPATIONS, NATIONAL_AREA } from '../../domain/codes';
 import {
@@ -74,6 +78,9 @@ export interface AreaModel {
 	national: RegionReport | null;
 	placement: Placement;
 	regionalMedianWage: number | null;
+	/** The area's all-occupations figures and the occupation groups its data hold. */
+	total: RegionReport['total'];
+	coverage: RegionReport['coverage'];
 	livingWage: LivingWage | null;
 	supply: {
 		allocation: Allocation;
@@ -92,6 +99,13 @@ export interface AreaModel {
 		floor: number;
 	};
 	digital: CategorySummary[];
+	/**
+	 * Per digital-jobs category, the occupation groups (SOC major codes) of its occupations that
+	 * the area's data do not hold: its sums leave those occupations out. Empty: fully covered.
+	 */
+	digitalUncovered: Record<string, string[]>;
+	/** Digital jobs as a share of all the area's jobs; null when either part is not in the data. */
+	digitalShareOfJobs: number | null;
 	digitalRepresentation: DigitalGroupShare[];
 	postingsTrend: PostingsPoint[];
 	weights: PriorityWeights;
@@ -386,6 +400,12 @@ function buildAreaModel(
 		})),
 		DIGITAL_CATEGORIES
 	);
+	const digitalUncovered = uncoveredGroups(
+		categories.bySoc,
+		DIGITAL_CATEGORIES,
+		region.coverage.groups.map((g) => g.code)
+	);
+	const digitalAll = digital.find((c) => c.category === 'All digital jobs');
 	const digitalRepresentation: DigitalGroupShare[] = groups.map((group) => {
 		const pooled = pooledShare(
 			digitalRows.map((r) => ({
@@ -409,6 +429,8 @@ function buildAreaModel(
 		national: nat,
 		placement,
 		regionalMedianWage: regionalMedian,
+		total: region.total,
+		coverage: region.coverage,
 		livingWage,
 		supply: {
 			allocation,
@@ -426,6 +448,12 @@ function buildAreaModel(
 			floor
 		},
 		digital,
+		digitalUncovered,
+		digitalShareOfJobs:
+			Object.values(digitalUncovered).every((g) => g.length === 0) &&
+			region.total.employmentStatus === 'published'
+				? ratio(digitalAll?.employment ?? null, region.total.employment)
+				: null,
 		digitalRepresentation,
 		postingsTrend: postingsTrendFor(db, baselineAreas),
 		weights,

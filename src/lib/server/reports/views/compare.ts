@@ -3,12 +3,16 @@ import type { GapRow } from '../../../domain/rows';
 import type { Db } from '../../db/client';
 import { areaModel, type AreaModel } from '../area-model';
 import { gapRows } from './gaps';
+import { getArea, resolveAreaAlias } from '../../db/queries/oews';
 
 export interface CompareArea {
 	area: AreaModel['area'];
 	year: number;
 	regionalMedianWage: number | null;
+	total: AreaModel['total'];
+	coverage: AreaModel['coverage'];
 	digital: AreaModel['digital'];
+	digitalUncovered: AreaModel['digitalUncovered'];
 	digitalRepresentation: AreaModel['digitalRepresentation'];
 	representationGeography: AreaModel['representation']['geography'];
 	sources: AreaModel['sources'];
@@ -24,7 +28,9 @@ export interface CompareReport {
  * Every area's model for `year` (each area's latest year when omitted, or when an area lacks
  * that year — said in its `year`).
  */
-export function compareReport(db: Db, codes: string[], year?: number): CompareReport {
+export function compareReport(db: Db, asked: string[], year?: number): CompareReport {
+	// A CBSA code people know (Boston 14460) stands for the area OEWS publishes (NECTA 71650).
+	const codes = asked.map((c) => (getArea(db, c) ? c : (resolveAreaAlias(db, c) ?? c)));
 	const models = codes.map((code) => {
 		try {
 			return areaModel(db, code, { year });
@@ -55,7 +61,10 @@ export function compareReport(db: Db, codes: string[], year?: number): CompareRe
 			area: r.area,
 			year: r.year,
 			regionalMedianWage: r.regionalMedianWage,
+			total: r.total,
+			coverage: r.coverage,
 			digital: r.digital,
+			digitalUncovered: r.digitalUncovered,
 			digitalRepresentation: r.digitalRepresentation,
 			representationGeography: r.representation.geography,
 			sources: r.sources
