@@ -187,11 +187,11 @@ describe('the data page fetch (POST /api/official-files)', () => {
 				body: JSON.stringify({ replace: true })
 			})
 		).json()) as { id: string };
-		let report: { status: string; rowsImported: number; overlaps: { action: string }[] } | null =
-			null;
+		type Report = { status: string; rowsImported: number; overlaps: { action: string }[] };
+		let report: Report | null = null;
 		for (let i = 0; i < 100 && !report; i++) {
 			const view = (await (await fetch(`${app.url}/api/jobs/${job.id}`)).json()) as {
-				report: typeof report;
+				report: Report | null;
 			};
 			report = view.report;
 			if (!report) await new Promise((r) => setTimeout(r, 200));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { importFile } from '../../src/lib/server/import/load';
 import { previewUpload } from '../../src/lib/server/import/preview';
 import { CLI_ONLY } from '../../src/lib/server/import/wording';
-import { gapsReport } from '../../src/lib/server/reports/gaps';
+import { gapsReport } from '../../src/lib/server/reports/views/gaps';
 import { regionReport } from '../../src/lib/server/reports/region';
 import { FIXTURES, SAMPLE, snapshot, tempDb, type TempDb } from '../helpers/db';
 

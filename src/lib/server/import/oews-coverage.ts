@@ -13,16 +13,7 @@
  * displaces a complete file's picture by accident.
  */
 import type Database from 'better-sqlite3';
-
-/** The occupation group a SOC code belongs to: its major code (`15`), `00` for the total. */
-export const groupOf = (soc: string): string => soc.slice(0, 2);
-
-export const TOTAL_GROUP = '00';
-
-/** Groups as stored: sorted, comma-separated. */
-export const formatGroups = (groups: Iterable<string>): string => [...groups].sort().join(',');
-export const parseGroups = (text: string): string[] =>
-	text === '' ? [] : text.split(',').filter((g) => g !== '');
+import { TOTAL_GROUP, formatGroups, groupOf, parseGroups } from '../../domain/codes';
 
 /** One run's share of an area-year. */
 export interface HeldRun {

@@ -7,9 +7,8 @@ import { derivedTotalEmployment } from '../../analysis/coverage';
 import { locationQuotient } from '../../analysis/location-quotient';
 import type { Db } from '../db/client';
 import { factsFor, getArea, runsById, type AreaSummary, type FactRow } from '../db/queries/oews';
-import { ALL_OCCUPATIONS, NATIONAL_AREA } from '../../domain/codes';
+import { ALL_OCCUPATIONS, NATIONAL_AREA, TOTAL_GROUP } from '../../domain/codes';
 import type { FieldStatus, OccupationRow, ValueStatus } from '../../domain/rows';
-import { TOTAL_GROUP } from '../import/oews-coverage';
 
 export interface SourceNote {
 	runId: number;

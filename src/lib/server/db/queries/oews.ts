@@ -1,6 +1,6 @@
 /** Typed reads of OEWS facts, areas and import runs. No arithmetic here: see src/lib/analysis. */
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { groupOf, parseGroups } from '../../import/oews-coverage';
+import { groupOf, parseGroups } from '../../../domain/codes';
 import { cached } from '../cache';
 import type { Db } from '../client';
 import { areaAliases, areas, importRuns, oewsCoverage, oewsFacts, occupations } from '../schema';

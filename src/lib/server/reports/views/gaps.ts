@@ -10,10 +10,14 @@ export interface GapsReport {
 	year: number;
 	rows: GapRow[];
 	regionalMedianWage: AreaModel['regionalMedianWage'];
+	total: AreaModel['total'];
+	coverage: AreaModel['coverage'];
 	livingWage: AreaModel['livingWage'];
 	supply: AreaModel['supply'];
 	representation: AreaModel['representation'];
 	digital: AreaModel['digital'];
+	digitalUncovered: AreaModel['digitalUncovered'];
+	digitalShareOfJobs: AreaModel['digitalShareOfJobs'];
 	digitalRepresentation: AreaModel['digitalRepresentation'];
 	postingsTrend: AreaModel['postingsTrend'];
 	weights: AreaModel['weights'];
@@ -33,10 +37,14 @@ export function modelSummary(model: AreaModel): Omit<GapsReport, 'rows'> {
 		area: model.area,
 		year: model.year,
 		regionalMedianWage: model.regionalMedianWage,
+		total: model.total,
+		coverage: model.coverage,
 		livingWage: model.livingWage,
 		supply: model.supply,
 		representation: model.representation,
 		digital: model.digital,
+		digitalUncovered: model.digitalUncovered,
+		digitalShareOfJobs: model.digitalShareOfJobs,
 		digitalRepresentation: model.digitalRepresentation,
 		postingsTrend: model.postingsTrend,
 		weights: model.weights,
