@@ -38,7 +38,7 @@ import {
 } from '../../domain/rows';
 import { cached } from '../db/cache';
 import type { Db } from '../db/client';
-import { getArea } from '../db/queries/oews';
+import { defaultYear, getArea } from '../db/queries/oews';
 import {
 	baselineFor,
 	cipSocLinks,
@@ -127,7 +127,7 @@ const MAX_MODELS = 24;
 export function areaModel(db: Db, areaCode: string, options: AreaOptions = {}): AreaModel {
 	const area = getArea(db, areaCode);
 	if (!area) throw new ReportError(`No area with code ${areaCode} in the database.`, 404);
-	const year = options.year ?? area.years.at(-1)!;
+	const year = options.year ?? defaultYear(area);
 	const resolved: Required<AreaOptions> = {
 		year,
 		allocation: options.allocation ?? 'equal',

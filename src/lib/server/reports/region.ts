@@ -6,7 +6,14 @@
 import { derivedTotalEmployment } from '../../analysis/coverage';
 import { locationQuotient } from '../../analysis/location-quotient';
 import type { Db } from '../db/client';
-import { factsFor, getArea, runsById, type AreaSummary, type FactRow } from '../db/queries/oews';
+import {
+	defaultYear,
+	factsFor,
+	getArea,
+	runsById,
+	type AreaSummary,
+	type FactRow
+} from '../db/queries/oews';
 import { ALL_OCCUPATIONS, NATIONAL_AREA, TOTAL_GROUP } from '../../domain/codes';
 import type { FieldStatus, OccupationRow, ValueStatus } from '../../domain/rows';
 
@@ -136,9 +143,7 @@ export class ReportError extends Error {
 export function regionReport(db: Db, areaCode: string, year?: number): RegionReport {
 	const area = getArea(db, areaCode);
 	if (!area) throw new ReportError(`No area with code ${areaCode} in the database.`, 404);
-	// By default the latest complete year: a partial file of a later year does not hide the
-	// full picture (its year is one click away).
-	const chosen = year ?? area.completeYears.at(-1) ?? area.years.at(-1)!;
+	const chosen = year ?? defaultYear(area);
 	if (!area.years.includes(chosen)) {
 		throw new ReportError(
 			`${area.title} has no OEWS estimates for ${chosen}; it has ${area.years.join(', ')}.`,

@@ -50,6 +50,14 @@ function listAreasUncached(db: Db): AreaSummary[] {
 	return rows.map((r) => ({ ...r, years: years(r.years), completeYears: years(r.completeYears) }));
 }
 
+/**
+ * The year a page opens on: the latest complete year (every occupation), so that a partial file
+ * of a later year does not hide the full picture; else the latest year.
+ */
+export function defaultYear(area: AreaSummary): number {
+	return area.completeYears.at(-1) ?? area.years.at(-1)!;
+}
+
 export function getArea(db: Db, code: string): AreaSummary | null {
 	return listAreas(db).find((a) => a.code === code) ?? null;
 }
