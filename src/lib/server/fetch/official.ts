@@ -40,42 +40,48 @@ export interface OfficialSource {
 
 const yy = (year: number) => String(year % 100).padStart(2, '0');
 
+/** One of BLS's yearly OEWS zips: `oesm24ma.zip` holding `MSA_M2024_dl.xlsx`, and so on. */
+const oews = (
+	id: string,
+	title: string,
+	gives: string,
+	zip: string,
+	table: string
+): OfficialSource => ({
+	id,
+	title,
+	publisher: 'U.S. Bureau of Labor Statistics',
+	adapter: 'bls-oews',
+	gives,
+	url: (year) => `https://www.bls.gov/oes/special-requests/oesm${yy(year)}${zip}.zip`,
+	member: (year) => new RegExp(`(^|/)${table}_M${year}_dl\\.xlsx$`, 'i'),
+	since: 2019,
+	page: 'https://www.bls.gov/oes/tables.htm'
+});
+
 /** The official files the app can fetch, with the publisher's own names. */
 export const OFFICIAL_SOURCES: OfficialSource[] = [
-	{
-		id: 'oews-metro',
-		title: 'OEWS metropolitan and nonmetropolitan area estimates',
-		publisher: 'U.S. Bureau of Labor Statistics',
-		adapter: 'bls-oews',
-		gives:
-			'employment, wages and location quotients of every occupation in every metro, NECTA and nonmetro area',
-		url: (year) => `https://www.bls.gov/oes/special-requests/oesm${yy(year)}ma.zip`,
-		member: (year) => new RegExp(`(^|/)MSA_M${year}_dl\\.xlsx$`, 'i'),
-		since: 2019,
-		page: 'https://www.bls.gov/oes/tables.htm'
-	},
-	{
-		id: 'oews-state',
-		title: 'OEWS state estimates',
-		publisher: 'U.S. Bureau of Labor Statistics',
-		adapter: 'bls-oews',
-		gives: 'employment and wages of every occupation in every state',
-		url: (year) => `https://www.bls.gov/oes/special-requests/oesm${yy(year)}st.zip`,
-		member: (year) => new RegExp(`(^|/)state_M${year}_dl\\.xlsx$`, 'i'),
-		since: 2019,
-		page: 'https://www.bls.gov/oes/tables.htm'
-	},
-	{
-		id: 'oews-national',
-		title: 'OEWS national estimates',
-		publisher: 'U.S. Bureau of Labor Statistics',
-		adapter: 'bls-oews',
-		gives: 'the national reference for location quotients and wage comparisons',
-		url: (year) => `https://www.bls.gov/oes/special-requests/oesm${yy(year)}nat.zip`,
-		member: (year) => new RegExp(`(^|/)national_M${year}_dl\\.xlsx$`, 'i'),
-		since: 2019,
-		page: 'https://www.bls.gov/oes/tables.htm'
-	},
+	oews(
+		'oews-metro',
+		'OEWS metropolitan and nonmetropolitan area estimates',
+		'employment, wages and location quotients of every occupation in every metro, NECTA and nonmetro area',
+		'ma',
+		'MSA'
+	),
+	oews(
+		'oews-state',
+		'OEWS state estimates',
+		'employment and wages of every occupation in every state',
+		'st',
+		'state'
+	),
+	oews(
+		'oews-national',
+		'OEWS national estimates',
+		'the national reference for location quotients and wage comparisons',
+		'nat',
+		'national'
+	),
 	{
 		id: 'ep-occupation',
 		title: 'Employment Projections, occupation.xlsx',
