@@ -1,5 +1,5 @@
 /**
- * npm run import -- [--db PATH] [--json] [--year YYYY] FILE...
+ * npm run import -- [--db PATH] [--json] [--year YYYY] [--replace] FILE...
  * Exit codes: 0 every file imported or skipped, 1 a file was rejected, 2 usage error.
  */
 import { readFileSync } from 'node:fs';
@@ -14,13 +14,15 @@ import {
 } from '../src/lib/server/import/load';
 import { parseArgs, UsageError } from './cli-args';
 
-const USAGE = `usage: npm run import -- [--db PATH] [--json] [--year YYYY] [--map "THEIRS=OURS"]... [--map-file FILE] FILE...
+const USAGE = `usage: npm run import -- [--db PATH] [--json] [--year YYYY] [--replace] [--map "THEIRS=OURS"]... [--map-file FILE] FILE...
 
 Imports CSV, TSV or XLSX files into the database (default: $DATABASE_URL or data/app.db).
 Each file is one transaction: a file with any error writes nothing.
   --db PATH     database file to write
   --json        print one JSON object with a report per file
   --year YYYY   reference year, for files whose name does not carry it
+  --replace     replace OEWS figures already imported for the same area, year and
+                occupation group (without it they are kept and such rows are skipped)
   --map "their column=our field"
                 rename a column before the source is detected (repeatable)
   --map-file F  the same, one "their column=our field" per line (# starts a comment)
@@ -81,7 +83,10 @@ function splitPair(text: string, where: string): [string, string] {
 async function main(argv: string[]): Promise<number> {
 	let args;
 	try {
-		args = parseArgs(argv, { flags: ['json', 'help'], options: ['db', 'year', 'map', 'map-file'] });
+		args = parseArgs(argv, {
+			flags: ['json', 'help', 'replace'],
+			options: ['db', 'year', 'map', 'map-file']
+		});
 	} catch (e) {
 		if (e instanceof UsageError) {
 			console.error(`import: ${e.message}\n\n${USAGE}`);
@@ -132,6 +137,7 @@ async function main(argv: string[]): Promise<number> {
 			report = await importFile(db.$client, file, {
 				year,
 				columnMap,
+				replace: args.flags.has('replace'),
 				onProgress:
 					json || !process.stderr.isTTY
 						? undefined

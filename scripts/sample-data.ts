@@ -2,6 +2,7 @@
  * The bundled sample (data/sample/), in the order it must be imported: reference tables before
  * the files that rely on them. Env-free, used by `npm start`, `npm run seed` and the tests.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { importFile, type FileReport } from '../src/lib/server/import/load';
@@ -28,6 +29,7 @@ export const SAMPLE_FILES = [
 	'data/sample/national_M2024_dl.xlsx',
 	'data/sample/national_M2025_dl.xlsx',
 	'data/sample/oews_MSA_M2021_los_angeles.csv',
+	'data/sample/oews_MSA_M2022_computer_occupations.csv',
 	'data/sample/onet/Occupation Data.txt',
 	'data/sample/onet/Related Occupations.txt',
 	'data/sample/onet/Job Zones.txt',
@@ -52,15 +54,23 @@ export const SAMPLE_FILES = [
 	'data/sample/indeed/metro_job_postings_us.csv'
 ];
 
-/** The CBSA codes of New England metros that OEWS publishes under NECTA codes. */
-export const AREA_ALIASES: { alias: string; code: string; note: string }[] = [
-	{
-		alias: '14460',
-		code: '71650',
-		note: 'Boston-Cambridge-Newton CBSA; OEWS NECTA Boston-Cambridge-Nashua'
-	},
-	{ alias: '49340', code: '79600', note: 'Worcester CBSA; OEWS NECTA Worcester, MA-CT' }
-];
+/**
+ * The 2023 CBSA codes people know for areas OEWS publishes under other codes: New England NECTAs
+ * (Boston 14460 → 71650) and metros renumbered in 2023 (Cleveland 17410 → 17460). Read from the
+ * project's own table, which the metro map uses too.
+ */
+export function areaAliases(root = ROOT): { alias: string; code: string; note: string }[] {
+	const lines = readFileSync(resolve(root, 'data/reference/oews-area-cbsa.csv'), 'utf8')
+		.split(/\r?\n/)
+		.slice(1)
+		.filter((l) => l.trim() !== '');
+	return lines
+		.map((line) => {
+			const [code = '', alias = '', , ...note] = line.split(',');
+			return { alias, code, note: `CBSA ${alias} (2023); ${note.join(',')}` };
+		})
+		.filter((a) => a.alias !== '' && a.alias !== a.code);
+}
 
 export async function loadSample(
 	sqlite: Database.Database,
@@ -69,7 +79,7 @@ export async function loadSample(
 	const insertAlias = sqlite.prepare(
 		'INSERT OR IGNORE INTO area_aliases (alias, code, note) VALUES (?, ?, ?)'
 	);
-	for (const a of AREA_ALIASES) insertAlias.run(a.alias, a.code, a.note);
+	for (const a of areaAliases()) insertAlias.run(a.alias, a.code, a.note);
 	const reports: FileReport[] = [];
 	for (const name of SAMPLE_FILES) {
 		const report = await importFile(sqlite, resolve(ROOT, name));

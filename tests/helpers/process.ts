@@ -85,3 +85,22 @@ export async function startServer(
 			})
 	};
 }
+
+/**
+ * `runScript` without blocking this process, for a script that talks to a server the test
+ * itself runs (e.g. the fetch command against a local HTTP server).
+ */
+export function runScriptAsync(
+	script: string,
+	args: string[],
+	env: Record<string, string> = {}
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve) => {
+		const child = spawn(TSX, [script, ...args], { env: { ...process.env, ...env } });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+		child.on('close', (code) => resolve({ code, stdout, stderr }));
+	});
+}

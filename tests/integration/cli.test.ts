@@ -29,7 +29,8 @@ describe('npm run import', () => {
 					rowsRead: 21,
 					rowsImported: 21,
 					issues: [],
-					notes: []
+					notes: [],
+					overlaps: []
 				}
 			]
 		});
@@ -51,6 +52,19 @@ describe('npm run import', () => {
 			status: 'rejected',
 			issues: [{ line: 5, column: 12 }]
 		});
+	});
+
+	it('keeps figures an area-year holds unless --replace is given', () => {
+		const db = join(dir, 'd.db');
+		const full = 'data/sample/oews_MSA_M2021_los_angeles.csv';
+		expect(runScript('scripts/import.ts', ['--db', db, full]).code).toBe(0);
+		const kept = runScript('scripts/import.ts', ['--db', db, GOOD]);
+		expect(kept.code).toBe(1);
+		expect(kept.stdout).toContain('nothing new in this file');
+		expect(kept.stdout).toContain('(--replace)');
+		const replaced = runScript('scripts/import.ts', ['--db', db, '--replace', GOOD]);
+		expect(replaced.code).toBe(0);
+		expect(replaced.stdout).toMatch(/note: area 31080, May 2021: this file's 21 rows replace/);
 	});
 
 	it('exits 2 on usage errors', () => {

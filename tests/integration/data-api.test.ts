@@ -139,7 +139,15 @@ describe('staged uploads, preview and background import', () => {
 		const [f] = (staged.json() as { files: { id: string; file: string; size: number }[] }).files;
 		// The name cannot climb out of the upload folder.
 		expect(f).toMatchObject({ file: 'MSA_M2021_la_cut.csv', size: file.length });
-		const preview = await http('GET', `/api/uploads/${f!.id}`, { headers: bearer });
+		// The served sample holds Los Angeles 2021 complete: the preview says what this file would
+		// replace, and is clean when checked as a replacing import.
+		const kept = (await http('GET', `/api/uploads/${f!.id}`, { headers: bearer })).json() as {
+			ok: boolean;
+			overlaps: { area: string; action: string }[];
+		};
+		expect(kept.ok).toBe(false);
+		expect(kept.overlaps).toMatchObject([{ area: '31080', action: 'kept' }]);
+		const preview = await http('GET', `/api/uploads/${f!.id}?replace=true`, { headers: bearer });
 		expect(preview.status).toBe(200);
 		const p = preview.json() as {
 			source: { id: string };
@@ -160,7 +168,7 @@ describe('staged uploads, preview and background import', () => {
 
 		// Import it in the background and follow the events to the end.
 		const started = await http('POST', `/api/uploads/${f!.id}/import`, {
-			body: '{}',
+			body: '{"replace": true}',
 			headers: { ...bearer, 'content-type': 'application/json' }
 		});
 		expect(started.status).toBe(202);

@@ -41,11 +41,15 @@ describe('the served app on the bundled sample', () => {
 		expect(areas.find((a) => a.code === '31080')).toMatchObject({
 			title: 'Los Angeles-Long Beach-Anaheim, CA',
 			type: 'msa',
-			years: [2021]
+			years: [2021, 2022],
+			completeYears: [2021]
 		});
+		// The nation and the 396 metropolitan and NECTA areas of the May 2022 file.
+		expect(areas.length).toBeGreaterThanOrEqual(397);
+		expect(areas.find((a) => a.code === '79600')).toMatchObject({ years: [2022] });
 		const csv = await (await fetch(`${server.url}/api/areas?format=csv`)).text();
 		expect(csv.split('\r\n')[0]).toBe('code,title,type,state,years');
-		expect(csv).toContain('31080,"Los Angeles-Long Beach-Anaheim, CA",msa,CA,2021');
+		expect(csv).toContain('31080,"Los Angeles-Long Beach-Anaheim, CA",msa,CA,2021 2022');
 	});
 
 	it('serves an area occupations list as JSON and the same rows as CSV', async () => {
@@ -276,6 +280,92 @@ describe('the served app on the bundled sample', () => {
 		expect(api.edges.every((e) => e.source.length > 0)).toBe(true);
 		expect(api.nodes.find((n) => n.soc === '15-1232')!.level).toBe('entry');
 		expect((await fetch(`${server.url}/api/pathways?area=abc`)).status).toBe(400);
+	});
+
+	it("renders Tucson's and Washington's pages with what their May 2022 data cover", async () => {
+		for (const [code, title] of [
+			['46060', 'Tucson, AZ'],
+			['47900', 'Washington-Arlington-Alexandria, DC-VA-MD-WV']
+		] as const) {
+			const res = await fetch(`${server.url}/regions/${code}`);
+			expect(res.status).toBe(200);
+			const html = await res.text();
+			expect(html).toContain(title);
+			expect(html).toContain(
+				'The data for 2022 cover only: 15 Computer and Mathematical Occupations.'
+			);
+			expect(html).toContain('Total employment ≈');
+			expect(html).toContain('derived');
+			// The all-jobs median is missing from a partial file, not zero or "not published".
+			expect(html).toMatch(/Median annual wage across all occupations:\s*<strong>not in the data</);
+			expect(html).toContain('Not covered: the digital occupations in SOC groups 11, 13, 27');
+			expect(html).toContain('oews_MSA_M2022_computer_occupations.csv');
+		}
+		const dc = (await (await fetch(`${server.url}/api/areas/47900/gaps`)).json()) as {
+			soc: string;
+			employment: number;
+			medianAnnualWage: number;
+			lq: number;
+		}[];
+		expect(dc.find((r) => r.soc === '15-1252')).toMatchObject({
+			employment: 69360,
+			medianAnnualWage: 134870,
+			lq: 2.21
+		});
+		// A CBSA code people know finds the NECTA OEWS publishes.
+		const boston = await fetch(`${server.url}/regions/14460`, { redirect: 'manual' });
+		expect(boston.status).toBe(307);
+		expect(boston.headers.get('location')).toBe('/regions/71650');
+	});
+
+	it('compares Tucson, Miami, Boston and Washington, and maps pathways for Tucson', async () => {
+		const res = await fetch(`${server.url}/compare?areas=46060,33100,71650,47900`);
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		for (const title of [
+			'Tucson, AZ',
+			'Miami-Fort Lauderdale-West Palm Beach, FL',
+			'Boston-Cambridge-Nashua, MA-NH',
+			'Washington-Arlington-Alexandria, DC-VA-MD-WV'
+		]) {
+			expect(html).toContain(title);
+		}
+		expect(html.match(/cover only: 15 Computer and Mathematical Occupations/g)).toHaveLength(4);
+		expect(html).toContain('groups 27 not covered');
+		const api = (await (
+			await fetch(`${server.url}/api/compare?areas=46060,33100,14460,47900`)
+		).json()) as { areas: { area: { code: string }; coverage: { complete: boolean } }[] };
+		expect(api.areas.map((a) => a.area.code)).toEqual(['46060', '33100', '71650', '47900']);
+		expect(api.areas.every((a) => !a.coverage.complete)).toBe(true);
+
+		const pathways = await fetch(`${server.url}/pathways?area=46060`);
+		expect(pathways.status).toBe(200);
+		expect(await pathways.text()).toContain(
+			'The data for 2022 cover only: 15 Computer and Mathematical Occupations.'
+		);
+		const nodes = (await (await fetch(`${server.url}/api/pathways?area=46060`)).json()) as {
+			nodes: { soc: string }[];
+			coverage: { groups: { code: string }[] };
+		};
+		expect(nodes.coverage.groups.map((g) => g.code)).toEqual(['15']);
+		expect(nodes.nodes.length).toBeGreaterThan(5);
+		expect(nodes.nodes.every((n) => n.soc.startsWith('15-'))).toBe(true);
+	});
+
+	it('serves the metro map figures and outlines', async () => {
+		const map = (await (await fetch(`${server.url}/api/map`)).json()) as {
+			year: number;
+			areas: { code: string; values: Record<string, number | null> }[];
+		};
+		expect(map.year).toBe(2022);
+		expect(map.areas).toHaveLength(396);
+		expect(map.areas.find((a) => a.code === '47900')!.values).toMatchObject({
+			computerLq: 2.38,
+			computerJobs: 243800,
+			softwareWage: 134870
+		});
+		const outlines = await fetch(`${server.url}/map/metros-2023.json`);
+		expect(outlines.status).toBe(200);
 	});
 
 	it('lists imports, and deletes one only for an editor', async () => {

@@ -33,7 +33,10 @@ import { PHASE_ENV } from '../helpers/reliability';
 
 const OEWS = join(FIXTURES, 'oews');
 const EARLIER = [join(OEWS, 'MSA_M2021_la_cut.csv'), join(SAMPLE, 'national_M2021_dl.xlsx')];
-/** Files the base database does not hold yet (so an import really tries to write). */
+/**
+ * Files the base database does not hold yet, or (the CSV: LA 2021 again) holds and is told to
+ * replace, so an import really tries to write.
+ */
 const NEW_CSV = join(OEWS, 'MSA_M2021_la_cut_lowercase.csv');
 const NEW_XLSX = join(OEWS, 'national_M2020_cut.xlsx');
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
@@ -122,7 +125,8 @@ describe('a read-only database (readonly open option)', () => {
 		await withDbAsync(
 			path,
 			async (db) => {
-				const report = await importFile(db.$client, file);
+				// The base holds LA 2021's rows: replacing them is what makes this import write.
+				const report = await importFile(db.$client, file, { replace: true });
 				expect(report).toMatchObject({ status: 'rejected', runId: null, rowsImported: 0 });
 				expect(report.issues).toHaveLength(1);
 				expect(snapshot(db)).toEqual(baseSnapshot);
@@ -135,7 +139,11 @@ describe('a read-only database (readonly open option)', () => {
 
 	it('CSV: the message says the database cannot be written', async () => {
 		const path = copyOfBase('readonly-message-csv');
-		const report = await withDbAsync(path, (db) => importFile(db.$client, NEW_CSV), true);
+		const report = await withDbAsync(
+			path,
+			(db) => importFile(db.$client, NEW_CSV, { replace: true }),
+			true
+		);
 		// Today: "the import failed: attempt to write a readonly database" (SQLite's wording).
 		expect(report.issues[0]!.message).toMatch(/read-?only/);
 	});
@@ -171,6 +179,7 @@ describe.skipIf(!isRoot || !has('setpriv'))(
 					'scripts/import.ts',
 					'--db',
 					path,
+					'--replace',
 					NEW_CSV
 				],
 				{ encoding: 'utf8', env: { ...process.env, HOME: tmpdir() }, timeout: 60_000 }

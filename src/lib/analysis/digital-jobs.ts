@@ -44,3 +44,25 @@ export function summariseByCategory(
 		};
 	});
 }
+
+/**
+ * For each category (and 'All digital jobs'), the SOC major groups of its occupations that are
+ * not among `covered` (the groups an area's data hold), sorted. A category with any is summed
+ * over part of its occupations only.
+ */
+export function uncoveredGroups(
+	categoryBySoc: ReadonlyMap<string, string>,
+	categories: readonly string[],
+	covered: readonly string[]
+): Record<string, string[]> {
+	const have = new Set(covered);
+	const out: Record<string, Set<string>> = { 'All digital jobs': new Set() };
+	for (const c of categories) out[c] = new Set();
+	for (const [soc, category] of categoryBySoc) {
+		const group = soc.slice(0, 2);
+		if (have.has(group)) continue;
+		out[category]?.add(group);
+		out['All digital jobs']!.add(group);
+	}
+	return Object.fromEntries(Object.entries(out).map(([c, g]) => [c, [...g].sort()]));
+}

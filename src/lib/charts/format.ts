@@ -60,6 +60,9 @@ export const STATUS_TEXT: Record<string, string> = {
 		return m.status_under_half_percent();
 	},
 	blank: '—',
+	get not_in_data() {
+		return m.status_not_in_data();
+	},
 	get no_national_data() {
 		return m.status_no_national_data();
 	},
@@ -110,4 +113,10 @@ export function formatFlow(value: number | null): string {
 	if (value === null) return m.status_no_data();
 	const { one, int } = formatters();
 	return Math.abs(value) < 10 ? one.format(value) : int.format(value);
+}
+
+/** A rate such as jobs per 1,000, to one decimal. */
+export function formatRate(value: number | null): string {
+	if (value === null) return m.status_no_data();
+	return formatters().one.format(value);
 }

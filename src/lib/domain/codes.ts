@@ -23,3 +23,13 @@ export const isSocCode = (text: string): boolean => SOC_PATTERN.test(text);
 
 /** The major group (`15`) of a SOC code (`15-1252`). */
 export const majorGroupOf = (soc: string): string => soc.slice(0, 2);
+
+/**
+ * Occupation groups, the unit of OEWS coverage (see server/import/oews-coverage.ts): a SOC code's
+ * major code (`15`), `00` for the all-occupations total. Stored sorted and comma-separated.
+ */
+export const TOTAL_GROUP = '00';
+export const groupOf = (soc: string): string => soc.slice(0, 2);
+export const formatGroups = (groups: Iterable<string>): string => [...groups].sort().join(',');
+export const parseGroups = (text: string): string[] =>
+	text === '' ? [] : text.split(',').filter((g) => g !== '');

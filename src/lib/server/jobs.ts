@@ -36,6 +36,8 @@ export interface ImportRequest {
 	columnMap?: Record<string, string>;
 	/** Remember `columnMap` for the next file with this header (when the import succeeds). */
 	remember?: boolean;
+	/** Replace figures already imported for the same area, year and occupation group. */
+	replace?: boolean;
 }
 
 interface Job {
@@ -133,7 +135,9 @@ async function run(job: Job): Promise<void> {
 				year: request.year,
 				columnMap: request.columnMap,
 				importedBy: job.view.by,
-				progress: job.progress
+				progress: job.progress,
+				replace: request.replace === true,
+				audience: 'browser'
 			});
 			job.view.report = { ...publicReport(report), runId: report.runId };
 			// After the commit: a failure here is a note, not a failed import.
@@ -168,7 +172,8 @@ async function run(job: Job): Promise<void> {
 			rowsImported: 0,
 			issues: [{ line: null, column: null, message: `the import failed: ${(e as Error).message}` }],
 			notes: [],
-			runId: null
+			runId: null,
+			overlaps: []
 		};
 	}
 	job.view.rows = report?.rowsRead ?? job.progress.rows;

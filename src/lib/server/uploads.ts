@@ -154,7 +154,8 @@ export async function receiveFiles(request: Request, dir = uploadDir()): Promise
 export async function importReceived(
 	files: Received[],
 	importedBy: string,
-	dir = uploadDir()
+	dir = uploadDir(),
+	options: { replace?: boolean } = {}
 ): Promise<FileReport[]> {
 	let db: Db | null = null;
 	try {
@@ -162,7 +163,11 @@ export async function importReceived(
 		migrateDb(db);
 		const reports: FileReport[] = [];
 		for (const f of files) {
-			const report = await importFile(db.$client, f.path, { fileName: f.original, importedBy });
+			const report = await importFile(db.$client, f.path, {
+				fileName: f.original,
+				importedBy,
+				replace: options.replace
+			});
 			keepOrDrop(f.path, report, f.original, dir);
 			reports.push(report);
 		}

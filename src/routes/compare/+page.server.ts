@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { listAreas } from '$lib/server/db/queries/oews';
+import { aliasesByArea, listAreas, resolveAreaAlias } from '$lib/server/db/queries/oews';
 import { compareReport } from '$lib/server/reports/views/compare';
 import { ReportError } from '$lib/server/reports/region';
 import { isAreaCode } from '$lib/domain/codes';
@@ -8,23 +8,27 @@ import type { PageServerLoad } from './$types';
 
 export const load = (({ url }) => {
 	const db = getDb();
+	const known = new Set(listAreas(db).map((a) => a.code));
+	// A CBSA code people know (Boston 14460) finds the area OEWS publishes (NECTA 71650).
 	const picked = [
-		...new Set([
-			...url.searchParams.getAll('area'),
-			...(url.searchParams.get('areas') ?? '').split(',')
-		])
-	]
-		.map((a) => a.trim())
-		.filter(isAreaCode)
-		.slice(0, 6);
+		...new Set(
+			[...url.searchParams.getAll('area'), ...(url.searchParams.get('areas') ?? '').split(',')]
+				.map((a) => a.trim())
+				.filter(isAreaCode)
+				.map((a) => (known.has(a) ? a : (resolveAreaAlias(db, a) ?? a)))
+		)
+	].slice(0, 6);
 	const yearText = url.searchParams.get('year');
 	const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
 	const scope = url.searchParams.get('scope') === 'all' ? 'all' : 'digital';
 	/** Every area, for the picker. */
+	const aliases = aliasesByArea(db);
 	const areas = listAreas(db).map((a) => ({
+		aliases: aliases.get(a.code) ?? [],
 		code: a.code,
 		title: a.title,
 		type: a.type,
+		state: a.state,
 		years: a.years
 	}));
 	if (picked.length < 2) return { areas, picked, year: year ?? null, scope, report: null };

@@ -1,5 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { listImportRuns } from '$lib/server/db/queries/imports';
+import { officialFiles } from '$lib/server/fetch/official';
 import { listJobs } from '$lib/server/jobs';
 import { MAX_UPLOAD_BYTES, storedShas } from '$lib/server/uploads';
 import type { PageServerLoad } from './$types';
@@ -10,5 +11,7 @@ export const load: PageServerLoad = ({ depends }) => {
 	// Only files uploaded through the app are kept to download again (one folder listing).
 	const kept = storedShas();
 	const runs = listImportRuns(getDb()).map((r) => ({ ...r, hasOriginal: kept.has(r.sha256) }));
-	return { runs, jobs: listJobs(), maxUploadBytes: MAX_UPLOAD_BYTES };
+	/** The guide to official files, with addresses for a recent year (published two years on). */
+	const official = officialFiles(new Date().getFullYear() - 2);
+	return { runs, jobs: listJobs(), maxUploadBytes: MAX_UPLOAD_BYTES, official };
 };

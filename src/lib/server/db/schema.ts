@@ -181,7 +181,12 @@ export const oewsCoverage = sqliteTable(
 			.notNull()
 			.references(() => areas.code),
 		year: integer('year').notNull(),
-		rows: integer('rows').notNull()
+		rows: integer('rows').notNull(),
+		/**
+		 * The occupation groups this run supplies for the area-year: two-digit SOC major codes,
+		 * comma-separated, `00` for the all-occupations total (see import/oews-coverage.ts).
+		 */
+		occGroups: text('occ_groups').notNull().default('')
 	},
 	(t) => [
 		primaryKey({ columns: [t.runId, t.area] }),

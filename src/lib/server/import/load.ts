@@ -8,10 +8,12 @@ import { basename } from 'node:path';
 import { readDelimited } from './csv';
 import { inspectFile, type FileInfo } from './file-info';
 import { headerKey, quote, yearFromFileName } from './normalize';
+import type { Overlap } from './oews-coverage';
 import { MAX_CELL_CHARS, ReadError, type Heartbeat, type RowSink } from './rows';
 export { MAX_CELL_CHARS } from './rows';
 import { detectAdapter, ADAPTERS } from './sources/index';
 import { ImportError, type AdapterSession, type Issue, type SourceAdapter } from './sources/types';
+import { forBrowser } from './wording';
 import { readWorkbook } from './xlsx';
 import { WorkbookError } from './zip';
 import {
@@ -40,6 +42,8 @@ export interface FileReport {
 	header?: string[];
 	/** Only for a dry run (`sample`): where the table starts and its first rows as read. */
 	preview?: FilePreview;
+	/** Area-years whose figures this file met already imported, and whether it kept or replaced them. */
+	overlaps: Overlap[];
 }
 
 export interface FilePreview {
@@ -69,7 +73,8 @@ export function publicReport(r: FileReport) {
 		rowsRead: r.rowsRead,
 		rowsImported: r.rowsImported,
 		issues: r.issues,
-		notes: r.notes
+		notes: r.notes,
+		overlaps: r.overlaps
 	};
 }
 
@@ -104,6 +109,16 @@ export interface ImportOptions {
 	 * file) or inline on this connection. Both give the same database; `inline` is for tests.
 	 */
 	writer?: 'thread' | 'inline';
+	/**
+	 * Replace figures the database already holds for the same area, year and occupation group
+	 * (`--replace`, the data page's Replace box). Without it such rows are kept as they were.
+	 */
+	replace?: boolean;
+	/**
+	 * Who reads the messages: the command line (default) or the data page, whose messages name
+	 * its controls instead of command-line options.
+	 */
+	audience?: 'cli' | 'browser';
 }
 
 /** Data rows a dry run keeps to show. */
@@ -211,6 +226,7 @@ function preview(cells: string[]): string {
 class FileImport {
 	readonly issues: Issue[] = [];
 	readonly notes: string[] = [];
+	readonly overlaps: Overlap[] = [];
 	adapter: SourceAdapter | null = null;
 	session: AdapterSession | null = null;
 	header: string[] = [];
@@ -320,7 +336,9 @@ class FileImport {
 				year: this.options.year ?? yearFromFileName(this.fileName),
 				notes: this.notes,
 				sheet: this.sheetName,
-				headerLine: line
+				headerLine: line,
+				replace: this.options.replace === true,
+				overlaps: this.overlaps
 			});
 		} catch (e) {
 			if (!(e instanceof ImportError)) throw e;
@@ -552,20 +570,24 @@ class FileImport {
 							rows: this.scannedRows.slice(1, PREVIEW_ROWS + 1),
 							complete: false
 						};
-		return {
-			header: this.session ? this.header : undefined,
-			preview,
-			file: this.fileName,
-			source: this.adapter?.id ?? null,
-			status,
-			year,
-			rowsRead: this.rowsRead,
-			rowsImported: status === 'imported' ? this.rowsImported : 0,
-			issues: inLineOrder(this.issues).slice(0, this.maxIssues),
-			notes: this.notes,
-			runId,
-			sha256: this.info.sha256
-		};
+		return inWords(
+			{
+				header: this.session ? this.header : undefined,
+				preview,
+				file: this.fileName,
+				source: this.adapter?.id ?? null,
+				status,
+				year,
+				rowsRead: this.rowsRead,
+				rowsImported: status === 'imported' ? this.rowsImported : 0,
+				issues: inLineOrder(this.issues).slice(0, this.maxIssues),
+				notes: this.notes,
+				runId,
+				sha256: this.info.sha256,
+				overlaps: this.overlaps
+			},
+			this.options
+		);
 	}
 }
 
@@ -575,6 +597,16 @@ function inLineOrder(issues: Issue[]): Issue[] {
 		.map((issue, i) => ({ issue, i }))
 		.sort((a, b) => (a.issue.line ?? Infinity) - (b.issue.line ?? Infinity) || a.i - b.i)
 		.map((x) => x.issue);
+}
+
+/** The report in the words of its reader: the data page's controls, or the CLI's options. */
+function inWords(report: FileReport, options: ImportOptions): FileReport {
+	if (options.audience !== 'browser') return report;
+	return {
+		...report,
+		issues: report.issues.map((i) => ({ ...i, message: forBrowser(i.message) })),
+		notes: report.notes.map(forBrowser)
+	};
 }
 
 function mixedEncodingMessage(mixed: NonNullable<FileInfo['mixed']>): string {
@@ -600,7 +632,8 @@ export function rejected(file: string, message: string, sha256: string | null = 
 		issues: [{ line: null, column: null, message }],
 		notes: [],
 		runId: null,
-		sha256
+		sha256,
+		overlaps: []
 	};
 }
 
@@ -668,7 +701,8 @@ export async function importFile(
 			issues: [],
 			notes: [`already imported as run ${earlier.id} (same sha256)`],
 			runId: earlier.id,
-			sha256: info.sha256
+			sha256: info.sha256,
+			overlaps: []
 		};
 	}
 

@@ -14,6 +14,7 @@ import { createDb, migrateDb, type Db } from '../db/client';
 import { importFile, type FilePreview } from './load';
 import { headerKey } from './normalize';
 import { ADAPTERS } from './sources/index';
+import type { Overlap } from './oews-coverage';
 import type { Issue } from './sources/types';
 
 /** Data rows a preview validates (the import itself validates every row). */
@@ -39,6 +40,11 @@ export interface UploadPreview {
 	issues: Issue[];
 	notes: string[];
 	alreadyImported: { runId: number; source: string; year: number | null } | null;
+	/**
+	 * Area-years (in the rows checked) whose occupation groups are already in the database:
+	 * without the Replace choice the import keeps those figures and skips this file's rows.
+	 */
+	overlaps: Overlap[];
 	/** The mapping used for this preview, and whether it came from an earlier confirmation. */
 	mapping: { signature: string | null; columnMap: Record<string, string>; saved: boolean };
 	targets: MappingTarget[];
@@ -135,7 +141,9 @@ const REFERENCE_TABLES = [
 	'occupations',
 	'occupation_crosswalk',
 	'soc_definitions',
-	'occupation_titles'
+	'occupation_titles',
+	// Which occupation groups each area-year already holds: the preview says what would be replaced.
+	'oews_coverage'
 ] as const;
 
 function copyReference(scratch: Database.Database, realPath: string): void {
@@ -164,7 +172,12 @@ function copyReference(scratch: Database.Database, realPath: string): void {
 export async function previewUpload(
 	db: Db,
 	path: string,
-	options: { fileName: string; columnMap?: Record<string, string>; year?: number }
+	options: {
+		fileName: string;
+		columnMap?: Record<string, string>;
+		year?: number;
+		replace?: boolean;
+	}
 ): Promise<UploadPreview> {
 	const scratch = scratchDb();
 	try {
@@ -174,7 +187,9 @@ export async function previewUpload(
 				fileName: options.fileName,
 				year: options.year,
 				columnMap,
-				sample: PREVIEW_SAMPLE_ROWS
+				sample: PREVIEW_SAMPLE_ROWS,
+				replace: options.replace,
+				audience: 'browser'
 			});
 		let columnMap = options.columnMap ?? {};
 		let report = await run(options.columnMap);
@@ -209,6 +224,7 @@ export async function previewUpload(
 			issues: report.issues,
 			notes: report.notes,
 			alreadyImported: earlier ?? null,
+			overlaps: report.overlaps,
 			mapping: { signature, columnMap, saved },
 			targets: mappingTargets()
 		};

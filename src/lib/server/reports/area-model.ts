@@ -11,7 +11,11 @@
  * ../db/cache.ts): every page and API answer about the area is a thin view over it (./views).
  * It is shared, so views never change it.
  */
-import { summariseByCategory, type CategorySummary } from '../../analysis/digital-jobs';
+import {
+	summariseByCategory,
+	uncoveredGroups,
+	type CategorySummary
+} from '../../analysis/digital-jobs';
 import {
 	familySustainingWage,
 	type FamilySustainingWage
@@ -39,6 +43,7 @@ import {
 	supplyMeasure,
 	type OtherCompletion
 } from '../../analysis/supply-measure';
+import { ratio } from '../../analysis/stats';
 import { signDisagrees, trainingGap } from '../../analysis/training-gap';
 import { tableVintages, type TableVintages, type VintagePart } from '../../analysis/vintages';
 import {
@@ -59,7 +64,7 @@ import type {
 } from '../../domain/rows';
 import { cached } from '../db/cache';
 import type { Db } from '../db/client';
-import { getArea } from '../db/queries/oews';
+import { defaultYear, getArea } from '../db/queries/oews';
 import {
 	baselineFor,
 	cipSocLinks,
@@ -103,6 +108,9 @@ export interface AreaModel {
 	national: RegionReport | null;
 	placement: Placement;
 	regionalMedianWage: number | null;
+	/** The area's all-occupations figures and the occupation groups its data hold. */
+	total: RegionReport['total'];
+	coverage: RegionReport['coverage'];
 	/** The living wage an editor set for the area, if any. */
 	livingWage: LivingWage | null;
 	/** The benchmark the wage cards use: the editor's living wage, else 200% of the HHS guideline. */
@@ -136,6 +144,13 @@ export interface AreaModel {
 	/** The sources and vintages the table combines. */
 	vintages: TableVintages;
 	digital: CategorySummary[];
+	/**
+	 * Per digital-jobs category, the occupation groups (SOC major codes) of its occupations that
+	 * the area's data do not hold: its sums leave those occupations out. Empty: fully covered.
+	 */
+	digitalUncovered: Record<string, string[]>;
+	/** Digital jobs as a share of all the area's jobs; null when either part is not in the data. */
+	digitalShareOfJobs: number | null;
 	digitalRepresentation: DigitalGroupShare[];
 	postingsTrend: PostingsPoint[];
 	weights: PriorityScoreWeights;
@@ -157,7 +172,7 @@ const MAX_MODELS = 24;
 export function areaModel(db: Db, areaCode: string, options: AreaOptions = {}): AreaModel {
 	const area = getArea(db, areaCode);
 	if (!area) throw new ReportError(`No area with code ${areaCode} in the database.`, 404);
-	const year = options.year ?? area.years.at(-1)!;
+	const year = options.year ?? defaultYear(area);
 	const resolved: Required<AreaOptions> = {
 		year,
 		allocation: options.allocation ?? 'openings',
@@ -625,6 +640,12 @@ function buildAreaModel(
 		})),
 		DIGITAL_CATEGORIES
 	);
+	const digitalUncovered = uncoveredGroups(
+		categories.bySoc,
+		DIGITAL_CATEGORIES,
+		region.coverage.groups.map((g) => g.code)
+	);
+	const digitalAll = digital.find((c) => c.category === 'All digital jobs');
 	const digitalRepresentation: DigitalGroupShare[] = groups.map((group) => {
 		const pooled = pooledShare(
 			digitalRows.map((r) => ({
@@ -648,6 +669,8 @@ function buildAreaModel(
 		national: nat,
 		placement,
 		regionalMedianWage: regionalMedian,
+		total: region.total,
+		coverage: region.coverage,
 		livingWage,
 		familyWage,
 		supply: {
@@ -673,6 +696,12 @@ function buildAreaModel(
 		scenarios: scenarioScores.map((s) => s.label),
 		vintages: tableVintages(vintageParts),
 		digital,
+		digitalUncovered,
+		digitalShareOfJobs:
+			Object.values(digitalUncovered).every((g) => g.length === 0) &&
+			region.total.employmentStatus === 'published'
+				? ratio(digitalAll?.employment ?? null, region.total.employment)
+				: null,
 		digitalRepresentation,
 		postingsTrend: postingsTrendFor(db, baselineAreas),
 		weights,

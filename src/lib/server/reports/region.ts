@@ -3,17 +3,18 @@
  * against the national file of the same year, wages with their publication status, and the
  * sources behind them. The occupations API serves it; the area model builds on it.
  */
+import { derivedTotalEmployment } from '../../analysis/coverage';
 import { locationQuotient } from '../../analysis/location-quotient';
 import type { Db } from '../db/client';
 import {
-	factsForRun,
+	defaultYear,
+	factsFor,
 	getArea,
-	latestRunFor,
 	runsById,
 	type AreaSummary,
 	type FactRow
 } from '../db/queries/oews';
-import { ALL_OCCUPATIONS, NATIONAL_AREA } from '../../domain/codes';
+import { ALL_OCCUPATIONS, NATIONAL_AREA, TOTAL_GROUP } from '../../domain/codes';
 import type { FieldStatus, OccupationRow, ValueStatus } from '../../domain/rows';
 
 export interface SourceNote {
@@ -30,13 +31,34 @@ export interface RegionReport {
 	area: AreaSummary;
 	year: number;
 	rows: OccupationRow[];
-	/** All-occupations employment and median annual wage of the area (00-0000 row). */
-	total: { employment: number | null; medianAnnualWage: number | null };
+	/**
+	 * All-occupations employment and median annual wage of the area (00-0000 row). Without that
+	 * row, employment is derived from an occupation's jobs per 1,000 (`derived`) when it can be,
+	 * and the median is `not_in_data`.
+	 */
+	total: {
+		employment: number | null;
+		employmentStatus: TotalStatus;
+		medianAnnualWage: number | null;
+		medianStatus: TotalStatus;
+	};
+	/** Which occupation groups the area's data for the year hold. */
+	coverage: Coverage;
 	/** The `#` caps of the year: a top-coded wage is at least this much. */
 	topCode: { hourly: number; annual: number } | null;
 	/** True when the national file of the same year is loaded, so LQ can be computed. */
 	hasNationalReference: boolean;
 	sources: SourceNote[];
+}
+
+/** `not_in_data`: the file(s) imported for the area hold no such figure (a partial file). */
+export type TotalStatus = 'published' | 'derived' | 'not_in_data';
+
+export interface Coverage {
+	/** The occupation groups present: SOC major code and title (`00`: the all-occupations total). */
+	groups: { code: string; title: string }[];
+	/** True when the all-occupations total is in the data, as in every complete BLS file. */
+	complete: boolean;
 }
 
 export const SOURCE_TITLES: Record<string, string> = {
@@ -56,7 +78,11 @@ function toRow(
 	let lq: number | null = null;
 	let lqStatus: FieldStatus;
 	if (isNational) lqStatus = 'reference_area';
-	else if (!national) lqStatus = 'no_national_data';
+	else if (totals.regional === null) {
+		// No all-occupations total (a partial file): BLS's own LQ is the one to show.
+		lq = f.lqPublished;
+		lqStatus = lq === null ? st(f.lqPublishedStatus) : 'published';
+	} else if (!national) lqStatus = 'no_national_data';
 	else if (f.employment === null) lqStatus = st(f.employmentStatus);
 	else if (!nat || nat.employment === null)
 		lqStatus = nat ? st(nat.employmentStatus) : 'no_national_data';
@@ -118,19 +144,18 @@ export class ReportError extends Error {
 export function regionReport(db: Db, areaCode: string, year?: number): RegionReport {
 	const area = getArea(db, areaCode);
 	if (!area) throw new ReportError(`No area with code ${areaCode} in the database.`, 404);
-	const chosen = year ?? area.years.at(-1)!;
+	const chosen = year ?? defaultYear(area);
 	if (!area.years.includes(chosen)) {
 		throw new ReportError(
 			`${area.title} has no OEWS estimates for ${chosen}; it has ${area.years.join(', ')}.`,
 			404
 		);
 	}
-	const runId = latestRunFor(db, area.code, chosen)!;
-	const facts = factsForRun(db, runId, area.code);
+	const own = factsFor(db, area.code, chosen);
+	const facts = own.facts;
 	const isNational = area.code === NATIONAL_AREA;
-	const nationalRun = isNational ? runId : latestRunFor(db, NATIONAL_AREA, chosen);
-	const nationalFacts =
-		nationalRun === null ? null : isNational ? facts : factsForRun(db, nationalRun, NATIONAL_AREA);
+	const nationalOwn = isNational ? own : factsFor(db, NATIONAL_AREA, chosen);
+	const nationalFacts = nationalOwn.runIds.length === 0 ? null : nationalOwn.facts;
 	const national = nationalFacts ? new Map(nationalFacts.map((f) => [f.soc, f])) : null;
 	const regionalTotal = facts.find((f) => f.soc === ALL_OCCUPATIONS) ?? null;
 	const totals = {
@@ -138,16 +163,32 @@ export function regionReport(db: Db, areaCode: string, year?: number): RegionRep
 		national: national?.get(ALL_OCCUPATIONS)?.employment ?? null
 	};
 	const rows = facts.map((f) => toRow(f, national, totals, isNational));
-	const runs = runsById(db, [...new Set([runId, ...(nationalRun === null ? [] : [nationalRun])])]);
-	const topCodeMeta = runs.find((r) => r.id === runId)?.meta?.topCode as
+	const runs = runsById(db, [...new Set([...own.runIds, ...nationalOwn.runIds])]);
+	const topCodeMeta = runs.find((r) => r.id === own.runIds[0])?.meta?.topCode as
 		{ hourly: number; annual: number } | null | undefined;
+	const derived = regionalTotal ? null : derivedTotalEmployment(facts);
+	const majorTitles = new Map(
+		facts.filter((f) => f.oGroup === 'major').map((f) => [f.soc, f.title])
+	);
 	return {
 		area,
 		year: chosen,
 		rows,
 		total: {
-			employment: regionalTotal?.employment ?? null,
-			medianAnnualWage: regionalTotal?.annualMedian ?? null
+			employment: regionalTotal ? regionalTotal.employment : derived,
+			employmentStatus: regionalTotal ? 'published' : derived === null ? 'not_in_data' : 'derived',
+			medianAnnualWage: regionalTotal?.annualMedian ?? null,
+			medianStatus: regionalTotal ? 'published' : 'not_in_data'
+		},
+		coverage: {
+			groups: own.groups.map((code) => ({
+				code,
+				title:
+					code === TOTAL_GROUP
+						? (regionalTotal?.title ?? 'All Occupations')
+						: (majorTitles.get(`${code}-0000`) ?? code)
+			})),
+			complete: own.groups.includes(TOTAL_GROUP)
 		},
 		topCode: topCodeMeta ? { hourly: topCodeMeta.hourly, annual: topCodeMeta.annual } : null,
 		hasNationalReference: national !== null,

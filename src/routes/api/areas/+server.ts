@@ -11,7 +11,8 @@ export const GET: RequestHandler = ({ url }) => {
 		title: a.title,
 		type: a.type,
 		state: a.state,
-		years: a.years
+		years: a.years,
+		completeYears: a.completeYears
 	}));
 	if (wantsCsv(url)) {
 		return csvResponse(

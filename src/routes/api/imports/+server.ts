@@ -36,7 +36,10 @@ export const GET: RequestHandler = ({ url }) => {
 	return json(runs);
 };
 
-/** Uploads one or more files (multipart, field `file`) and imports each: the CLI's report. */
+/**
+ * Uploads one or more files (multipart, field `file`) and imports each: the CLI's report.
+ * `?replace=true` replaces OEWS figures already imported for the same area-year and group.
+ */
 export const POST: RequestHandler = async (event) => {
 	const denied = requireEditor(event);
 	if (denied) return denied;
@@ -48,7 +51,11 @@ export const POST: RequestHandler = async (event) => {
 		if (e instanceof UploadError) return apiError(e.status, e.message);
 		throw e;
 	}
-	const reports = await exclusive(() => importReceived(files, editorName(event)));
+	const reports = await exclusive(() =>
+		importReceived(files, editorName(event), undefined, {
+			replace: event.url.searchParams.get('replace') === 'true'
+		})
+	);
 	return json(
 		{ files: reports.map(publicReport) },
 		{ status: reports.some((r) => r.status === 'rejected') ? 422 : 200 }

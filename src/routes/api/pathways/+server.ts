@@ -77,7 +77,7 @@ export const GET: RequestHandler = ({ url }) => {
 					`pathway-nodes-${r.area.code}.csv`
 				);
 			}
-			return json({ area: r.area.code, year: r.year, nodes, edges, routes });
+			return json({ area: r.area.code, year: r.year, coverage: r.coverage, nodes, edges, routes });
 		}
 	);
 };

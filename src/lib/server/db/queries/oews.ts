@@ -1,5 +1,6 @@
 /** Typed reads of OEWS facts, areas and import runs. No arithmetic here: see src/lib/analysis. */
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { groupOf, parseGroups } from '../../../domain/codes';
 import { cached } from '../cache';
 import type { Db } from '../client';
 import { areaAliases, areas, importRuns, oewsCoverage, oewsFacts, occupations } from '../schema';
@@ -11,6 +12,8 @@ export interface AreaSummary {
 	state: string | null;
 	necta: boolean;
 	years: number[];
+	/** Years whose data hold every occupation (the all-occupations total), not a partial file. */
+	completeYears: number[];
 }
 
 export function listAreas(db: Db): AreaSummary[] {
@@ -25,7 +28,10 @@ function listAreasUncached(db: Db): AreaSummary[] {
 			type: areas.type,
 			state: areas.state,
 			necta: areas.necta,
-			years: sql<string>`group_concat(distinct ${oewsCoverage.year})`
+			years: sql<string>`group_concat(distinct ${oewsCoverage.year})`,
+			completeYears: sql<
+				string | null
+			>`group_concat(distinct case when ${oewsCoverage.occGroups} like '00%' then ${oewsCoverage.year} end)`
 		})
 		.from(areas)
 		.innerJoin(oewsCoverage, eq(oewsCoverage.area, areas.code))
@@ -35,13 +41,21 @@ function listAreasUncached(db: Db): AreaSummary[] {
 			asc(areas.title)
 		)
 		.all();
-	return rows.map((r) => ({
-		...r,
-		years: r.years
+	const years = (text: string | null) =>
+		(text ?? '')
 			.split(',')
+			.filter((y) => y !== '')
 			.map(Number)
-			.sort((a, b) => a - b)
-	}));
+			.sort((a, b) => a - b);
+	return rows.map((r) => ({ ...r, years: years(r.years), completeYears: years(r.completeYears) }));
+}
+
+/**
+ * The year a page opens on: the latest complete year (every occupation), so that a partial file
+ * of a later year does not hide the full picture; else the latest year.
+ */
+export function defaultYear(area: AreaSummary): number {
+	return area.completeYears.at(-1) ?? area.years.at(-1)!;
 }
 
 export function getArea(db: Db, code: string): AreaSummary | null {
@@ -58,6 +72,15 @@ export function resolveAreaAlias(db: Db, alias: string): string | null {
 	return row?.code ?? null;
 }
 
+/** Every alias of each area code (e.g. 71650 → [14460]). */
+export function aliasesByArea(db: Db): Map<string, string[]> {
+	const out = new Map<string, string[]>();
+	for (const r of db.select().from(areaAliases).all()) {
+		out.set(r.code, [...(out.get(r.code) ?? []), r.alias]);
+	}
+	return out;
+}
+
 /** The newest import run holding this area's estimates for the year, or null. */
 export function latestRunFor(db: Db, area: string, year: number): number | null {
 	const row = db
@@ -66,6 +89,47 @@ export function latestRunFor(db: Db, area: string, year: number): number | null 
 		.where(and(eq(oewsCoverage.area, area), eq(oewsCoverage.year, year)))
 		.get();
 	return row?.runId ?? null;
+}
+
+/** The runs behind an area-year, newest first, each with the occupation groups it supplies. */
+export function coverageFor(
+	db: Db,
+	area: string,
+	year: number
+): { runId: number; groups: string[] }[] {
+	return db
+		.select({ runId: oewsCoverage.runId, groups: oewsCoverage.occGroups })
+		.from(oewsCoverage)
+		.where(and(eq(oewsCoverage.area, area), eq(oewsCoverage.year, year)))
+		.orderBy(desc(oewsCoverage.runId))
+		.all()
+		.map((r) => ({ runId: r.runId, groups: parseGroups(r.groups) }));
+}
+
+/**
+ * An area-year's occupations, assembled from every run that supplies part of it: each
+ * occupation group comes from the newest run supplying it (see import/oews-coverage.ts).
+ * `groups` are the groups present, sorted; `runIds` the runs actually used.
+ */
+export function factsFor(
+	db: Db,
+	area: string,
+	year: number
+): { facts: FactRow[]; runIds: number[]; groups: string[] } {
+	const owner = new Map<string, number>();
+	for (const run of coverageFor(db, area, year)) {
+		for (const g of run.groups) if (!owner.has(g)) owner.set(g, run.runId);
+	}
+	const runIds = [...new Set(owner.values())].sort((a, b) => b - a);
+	const facts =
+		runIds.length === 1
+			? factsForRun(db, runIds[0]!, area)
+			: runIds
+					.flatMap((id) =>
+						factsForRun(db, id, area).filter((f) => owner.get(groupOf(f.soc)) === id)
+					)
+					.sort((a, b) => a.soc.localeCompare(b.soc));
+	return { facts, runIds, groups: [...owner.keys()].sort() };
 }
 
 export type FactRow = typeof oewsFacts.$inferSelect & {

@@ -26,6 +26,7 @@ import {
 	socLevel,
 	socParent
 } from '../normalize';
+import { CoverageDecision, heldForYear, overlapNotes } from '../oews-coverage';
 import { HYBRID_FROM, SOC2018 } from './oes-hybrid-structure';
 import { ImportError, type AdapterSession, type OpenContext, type SourceAdapter } from './types';
 
@@ -304,7 +305,7 @@ function prepareWriters(writes: Writes) {
 			`UPDATE oews_facts SET o_group = 'detailed' WHERE run_id = ? AND area = ? AND soc = ?`
 		),
 		coverage: writes.prepare(
-			`INSERT INTO oews_coverage (run_id, area, year, rows) VALUES (?, ?, ?, ?)`
+			`INSERT INTO oews_coverage (run_id, area, year, rows, occ_groups) VALUES (?, ?, ?, ?, ?)`
 		)
 	};
 }
@@ -377,6 +378,8 @@ function open(ctx: OpenContext): AdapterSession {
 	const titleCodes = new Map<string, string>();
 	const knownArea = (title: string) =>
 		titleCodes.get(title) ?? (areaByTitle.get(title) as { code: string } | undefined)?.code;
+	// What the area-years already hold, read before this file writes anything.
+	const coverage = new CoverageDecision(heldForYear(ctx.sqlite, year), year, ctx.replace);
 	/** Line × 8 + level of every (area, code) written: tells a broad/detailed pair from a duplicate. */
 	const written = new WrittenCodes();
 	const measureColumns = MEASURES.map(([field]) => index[field] ?? -1);
@@ -563,6 +566,7 @@ function open(ctx: OpenContext): AdapterSession {
 				return 'skipped';
 			}
 			written.set(areaCode, soc, line * 8 + LEVELS.indexOf(oGroup));
+			if (!coverage.accept(areaCode, soc)) return 'skipped';
 			if (!seenAreas.has(areaCode)) {
 				seenAreas.add(areaCode);
 				if (!titleCodes.has(areaTitle)) titleCodes.set(areaTitle, areaCode);
@@ -600,8 +604,21 @@ function open(ctx: OpenContext): AdapterSession {
 				}
 			};
 		},
-		finish() {
-			for (const [area, rows] of areaRows) write.coverage.run([ctx.runId, area, year, rows]);
+		finish(issue) {
+			for (const [area, rows] of areaRows) {
+				write.coverage.run([ctx.runId, area, year, rows, coverage.groupsFor(area)]);
+			}
+			const overlaps = coverage.overlaps();
+			ctx.overlaps.push(...overlaps);
+			if (areaRows.size === 0 && overlaps.length > 0) {
+				issue(
+					null,
+					'nothing new in this file: every area and year it holds already has these occupation ' +
+						"groups, and they are kept as they are. To use this file's figures instead, import " +
+						'it again choosing to replace them (--replace)'
+				);
+			}
+			ctx.notes.push(...overlapNotes(overlaps));
 			if (industryRows > 0) {
 				ctx.notes.push(
 					`${industryRows} industry-specific rows skipped: only cross-industry estimates are imported`

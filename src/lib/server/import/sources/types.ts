@@ -1,5 +1,6 @@
 /** The contract every source adapter follows: detect a header row, then parse and write rows. */
 import type Database from 'better-sqlite3';
+import type { Overlap } from '../oews-coverage';
 import type { RowSink } from '../rows';
 import type { Writes } from '../writes';
 
@@ -41,6 +42,10 @@ export interface OpenContext {
 	sheet: string | null;
 	/** 1-based line of the header row. */
 	headerLine: number;
+	/** The user chose to replace figures the database already holds for the same area and year. */
+	replace: boolean;
+	/** Where the file met figures already held (filled by adapters that track coverage). */
+	overlaps: Overlap[];
 }
 
 export interface AdapterSession {

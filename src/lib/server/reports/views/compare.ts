@@ -2,15 +2,18 @@
 import { commonYear, type CommonYear } from '../../../analysis/vintages';
 import type { GapRow } from '../../../domain/rows';
 import type { Db } from '../../db/client';
-import { getArea } from '../../db/queries/oews';
 import { areaModel, type AreaModel } from '../area-model';
 import { gapRows } from './gaps';
+import { getArea, resolveAreaAlias } from '../../db/queries/oews';
 
 export interface CompareArea {
 	area: AreaModel['area'];
 	year: number;
 	regionalMedianWage: number | null;
+	total: AreaModel['total'];
+	coverage: AreaModel['coverage'];
 	digital: AreaModel['digital'];
+	digitalUncovered: AreaModel['digitalUncovered'];
 	digitalRepresentation: AreaModel['digitalRepresentation'];
 	representationGeography: AreaModel['representation']['geography'];
 	sources: AreaModel['sources'];
@@ -28,15 +31,28 @@ export interface CompareReport {
 }
 
 /**
+ * The latest year whose data cover every occupation in all the areas; only when the areas share
+ * no complete year, the latest year they share at all (a partial file, e.g. computer occupations
+ * only, would otherwise pull a comparison onto a year with a tenth of the jobs).
+ */
+function sharedYear(db: Db, codes: string[]): CommonYear {
+	const areas = codes.map((code) => getArea(db, code));
+	const complete = commonYear(
+		areas.map((a, i) => ({ area: codes[i]!, years: a?.completeYears ?? [] }))
+	);
+	if (complete.status === 'common') return complete;
+	return commonYear(areas.map((a, i) => ({ area: codes[i]!, years: a?.years ?? [] })));
+}
+
+/**
  * Every area's model for `year`. Without a year, the latest year every area has; if they share
  * none, each area's own latest year (said in `yearChoice` and in each area's `year`). An area
  * without a requested year still compares on its latest year.
  */
-export function compareReport(db: Db, codes: string[], requested?: number): CompareReport {
-	const shared =
-		requested === undefined
-			? commonYear(codes.map((code) => ({ area: code, years: getArea(db, code)?.years ?? [] })))
-			: null;
+export function compareReport(db: Db, asked: string[], requested?: number): CompareReport {
+	// A CBSA code people know (Boston 14460) stands for the area OEWS publishes (NECTA 71650).
+	const codes = asked.map((c) => (getArea(db, c) ? c : (resolveAreaAlias(db, c) ?? c)));
+	const shared = requested === undefined ? sharedYear(db, codes) : null;
 	const year = requested ?? shared?.year ?? undefined;
 	const models = codes.map((code) => {
 		try {
@@ -71,7 +87,10 @@ export function compareReport(db: Db, codes: string[], requested?: number): Comp
 			area: r.area,
 			year: r.year,
 			regionalMedianWage: r.regionalMedianWage,
+			total: r.total,
+			coverage: r.coverage,
 			digital: r.digital,
+			digitalUncovered: r.digitalUncovered,
 			digitalRepresentation: r.digitalRepresentation,
 			representationGeography: r.representation.geography,
 			sources: r.sources

@@ -6,7 +6,12 @@ export interface DigitalSummary {
 	area: AreaModel['area'];
 	year: number;
 	regionalMedianWage: number | null;
+	total: AreaModel['total'];
+	coverage: AreaModel['coverage'];
 	categories: AreaModel['digital'];
+	/** Per category, the SOC groups of its occupations the area's data lack (see area-model.ts). */
+	uncovered: AreaModel['digitalUncovered'];
+	shareOfJobs: number | null;
 	representation: AreaModel['digitalRepresentation'];
 	representationGeography: AreaModel['representation']['geography'];
 	/** The year of the occupation shares (CPS). */
@@ -20,7 +25,11 @@ export function digitalSummary(db: Db, area: string, year?: number): DigitalSumm
 		area: r.area,
 		year: r.year,
 		regionalMedianWage: r.regionalMedianWage,
+		total: r.total,
+		coverage: r.coverage,
 		categories: r.digital,
+		uncovered: r.digitalUncovered,
+		shareOfJobs: r.digitalShareOfJobs,
 		representation: r.digitalRepresentation,
 		representationGeography: r.representation.geography,
 		representationYear: r.representation.year,

@@ -10,11 +10,15 @@ export interface GapsReport {
 	year: number;
 	rows: GapRow[];
 	regionalMedianWage: AreaModel['regionalMedianWage'];
+	total: AreaModel['total'];
+	coverage: AreaModel['coverage'];
 	livingWage: AreaModel['livingWage'];
 	familyWage: AreaModel['familyWage'];
 	supply: AreaModel['supply'];
 	representation: AreaModel['representation'];
 	digital: AreaModel['digital'];
+	digitalUncovered: AreaModel['digitalUncovered'];
+	digitalShareOfJobs: AreaModel['digitalShareOfJobs'];
 	digitalRepresentation: AreaModel['digitalRepresentation'];
 	postingsTrend: AreaModel['postingsTrend'];
 	weights: AreaModel['weights'];
@@ -36,11 +40,15 @@ export function modelSummary(model: AreaModel): Omit<GapsReport, 'rows'> {
 		area: model.area,
 		year: model.year,
 		regionalMedianWage: model.regionalMedianWage,
+		total: model.total,
+		coverage: model.coverage,
 		livingWage: model.livingWage,
 		familyWage: model.familyWage,
 		supply: model.supply,
 		representation: model.representation,
 		digital: model.digital,
+		digitalUncovered: model.digitalUncovered,
+		digitalShareOfJobs: model.digitalShareOfJobs,
 		digitalRepresentation: model.digitalRepresentation,
 		postingsTrend: model.postingsTrend,
 		weights: model.weights,

@@ -62,6 +62,8 @@ export interface MapEdge extends PathwayEdge {
 export interface PathwaysReport {
 	area: AreaModel['area'];
 	year: number;
+	/** The occupation groups the area's data hold: the map has nodes for these only. */
+	coverage: AreaModel['coverage'];
 	nodes: MapNode[];
 	edges: MapEdge[];
 	routes: Route[];
@@ -167,6 +169,7 @@ export function pathwaysReport(db: Db, area: string, options: PathwayOptions): P
 	return {
 		area: model.area,
 		year: model.year,
+		coverage: model.coverage,
 		nodes: shownNodes,
 		edges: withWages(shownEdges),
 		routes,

@@ -10,7 +10,8 @@ import type { RequestHandler } from './$types';
 /**
  * The preview of a staged upload: detected source and year, the first rows as they will be read,
  * problems in a sample. `?map={"their column":"our field"}` tries a column mapping;
- * `?year=2024` gives the year when the file name does not.
+ * `?year=2024` gives the year when the file name does not; `?replace=true` checks it as an
+ * import that replaces figures already held for the same area-years.
  */
 export const GET: RequestHandler = async (event) => {
 	const denied = requireEditor(event);
@@ -36,7 +37,8 @@ export const GET: RequestHandler = async (event) => {
 	const preview = await previewUpload(getDb(), staged.path, {
 		fileName: staged.original,
 		columnMap,
-		year: rawYear ? Number(rawYear) : undefined
+		year: rawYear ? Number(rawYear) : undefined,
+		replace: url.searchParams.get('replace') === 'true'
 	});
 	return json({ id: staged.id, ...preview });
 };

@@ -7,7 +7,8 @@ import { findStaged } from '$lib/server/uploads';
 import type { RequestHandler } from './$types';
 
 /**
- * Starts importing a staged upload in the background: `{"year"?, "columnMap"?, "remember"?}`.
+ * Starts importing a staged upload in the background:
+ * `{"year"?, "columnMap"?, "remember"?, "replace"?}`.
  * Answers 202 with the job; follow it at /api/jobs/{id}/events (server-sent events).
  */
 export const POST: RequestHandler = async (event) => {
@@ -25,7 +26,7 @@ export const POST: RequestHandler = async (event) => {
 			return apiError(400, 'Send a JSON object');
 		}
 	}
-	const { year, columnMap, remember } = body;
+	const { year, columnMap, remember, replace } = body;
 	if (
 		year !== undefined &&
 		year !== null &&
@@ -49,7 +50,8 @@ export const POST: RequestHandler = async (event) => {
 		{
 			year: typeof year === 'number' ? year : undefined,
 			columnMap: map && Object.keys(map).length > 0 ? map : undefined,
-			remember: remember === true
+			remember: remember === true,
+			replace: replace === true
 		},
 		editorName(event)
 	);
