@@ -123,7 +123,9 @@ describe('over-long CSV cells and rows, checked on the bytes as they arrive', ()
 		rows[3] = rows[3]!.replace('Chief Executives', '"Chief\nExecutives ""(all)"""');
 		const path = join(work, 'cr_quoted_M2021.csv');
 		writeFileSync(path, rows.join('\r') + '\r');
-		const report = await importFile(t.db.$client, path);
+		// The database already holds these rows (an earlier test imports the same file): replace
+		// them, since what is tested here is the reading, not the overlap rule.
+		const report = await importFile(t.db.$client, path, { replace: true });
 		expect(report.issues).toEqual([]);
 		expect(report.rowsImported).toBe(21);
 	});

@@ -4,7 +4,9 @@
  *
  *   demand          openings ÷ employment                 (openings a year per worker)
  *   unmet           (openings − supply) ÷ openings        (share of openings graduates do not fill;
- *                                                          only where a training gap applies)
+ *                                                          where training is not the way in, the
+ *                                                          lowest rank: no training need to meet;
+ *                                                          left out only where it is unknown)
  *   wage            median wage ÷ the area's median        (a top-coded median ranks above every
  *                                                          published one, tied with the other caps)
  *   representation  largest under-representation, points  (0 when no group is flagged)
@@ -40,6 +42,12 @@ export interface PriorityScoreInput {
 	openings: number | null;
 	/** Training gap (openings − supply); null where not applicable or unknown. */
 	gap: number | null;
+	/**
+	 * The job needs no postsecondary award or licence, so training has no gap to close. Such a row
+	 * ranks lowest on `unmet` instead of being scored on the other measures alone (which put jobs
+	 * with high turnover and no training route, such as dancers, at the top of a training list).
+	 */
+	gapNotApplicable?: boolean;
 	/** Median ÷ the area's median; with `wageTopCoded` a lower bound. */
 	wageRatio: number | null;
 	wageTopCoded?: boolean;
@@ -68,6 +76,7 @@ function measure(r: PriorityScoreInput, m: PriorityScoreMeasure): number | null 
 		case 'demand':
 			return r.openings! / r.employment!;
 		case 'unmet':
+			if (r.gapNotApplicable) return -Infinity;
 			return r.gap === null || !(r.openings! > 0) ? null : r.gap / r.openings!;
 		case 'wage':
 			if (r.wageRatio === null) return null;

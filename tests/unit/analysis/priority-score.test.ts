@@ -112,6 +112,27 @@ describe('scorePriorities', () => {
 		expect(scores[0]!.score).toBeCloseTo(0, 12);
 	});
 
+	it('ranks a job with no training route lowest on unmet, not on its other measures alone', () => {
+		// `na` has the highest turnover of the three; unscored on unmet it would top the list.
+		const scores = scorePriorities([
+			row('na', { openings: 400, gap: null, gapNotApplicable: true }),
+			row('short', { openings: 100, gap: 10 }),
+			row('unknown', { openings: 200, gap: null })
+		]);
+		expect(scores.map((s) => s.components.unmet)).toEqual([0, 1, null]);
+		// na: demand rank 1, unmet 0, wage 0.5, representation 0.5 → 50.
+		expect(scores[0]!.score).toBeCloseTo(50, 12);
+		// unknown keeps unmet out of its score: demand 0.5, wage 0.5, representation 0.5 → 50.
+		expect(scores[2]!.score).toBeCloseTo(50, 12);
+		// Without the rule `na` would have scored (1 + 0.5 + 0.5) / 3 ≈ 67, first.
+		const before = scorePriorities([
+			row('na', { openings: 400, gap: null }),
+			row('short', { openings: 100, gap: 10 }),
+			row('unknown', { openings: 200, gap: null })
+		]);
+		expect(before[0]!.score).toBeCloseTo(200 / 3, 12);
+	});
+
 	it('follows the weights', () => {
 		const rows = [
 			row('demand', { openings: 300, wageRatio: 0.8 }),

@@ -589,6 +589,7 @@ function buildAreaModel(
 			employmentSuppressed: r.employment === null && r.oews.status.employment !== 'blank',
 			openings: r.openings,
 			gap: gapOf(r),
+			gapNotApplicable: r.gapStatus === 'not-applicable',
 			wageRatio: r.wageToRegionalMedian,
 			wageTopCoded: r.wageToRegionalBound === 'at-least',
 			underRepresentationPoints: underRepresentationPoints(r.representation)
