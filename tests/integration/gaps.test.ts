@@ -317,7 +317,17 @@ describe('priority and comparison', () => {
 		expect(Math.max(...ranked.map((r) => r.rank!.now))).toBe(ranked.length);
 	});
 
-	it('compares on one common year when none is given', () => {
+	it('leads with jobs that training can fill: no job without a training route in the top twenty', () => {
+		const rows = areaModel(t.db, '31080').rows.filter((r) => r.rank !== null);
+		const top = rows.sort((a, b) => a.rank!.now - b.rank!.now).slice(0, 20);
+		expect(top.filter((r) => r.gapStatus === 'not-applicable').map((r) => r.title)).toEqual([]);
+		// Such jobs are still scored (they are not unknown), only never first for a training lever.
+		const notApplicable = rows.filter((r) => r.gapStatus === 'not-applicable');
+		expect(notApplicable.length).toBeGreaterThan(100);
+		for (const r of notApplicable) expect(r.scoreComponents.unmet).toBe(0);
+	});
+
+	it('compares on one common year when none is given (the latest year complete in every area)', () => {
 		const c = compareReport(t.db, ['31080', '99']);
 		expect(c.yearChoice).toEqual({ status: 'common', year: 2021 });
 		expect(new Set(c.areas.map((a) => a.year))).toEqual(new Set([2021]));

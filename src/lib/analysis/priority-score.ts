@@ -76,7 +76,6 @@ function measure(r: PriorityScoreInput, m: PriorityScoreMeasure): number | null 
 		case 'demand':
 			return r.openings! / r.employment!;
 		case 'unmet':
-			if (r.gapNotApplicable) return -Infinity;
 			return r.gap === null || !(r.openings! > 0) ? null : r.gap / r.openings!;
 		case 'wage':
 			if (r.wageRatio === null) return null;
@@ -115,7 +114,9 @@ export function scorePriorities(
 		let sum = 0;
 		let weight = 0;
 		for (const m of PRIORITY_SCORE_MEASURES) {
-			const rank = ranks.get(m)![k] ?? null;
+			// Ranked among the rows with a training gap; a row without one sits at 0, below them all
+			// (a midrank among hundreds of tied rows would lift it above every oversupplied job).
+			const rank = m === 'unmet' && rows[rowIdx]!.gapNotApplicable ? 0 : (ranks.get(m)![k] ?? null);
 			components[m] = rank;
 			const w = Math.max(0, weights[m]);
 			if (rank === null || w === 0) continue;

@@ -113,24 +113,25 @@ describe('scorePriorities', () => {
 	});
 
 	it('ranks a job with no training route lowest on unmet, not on its other measures alone', () => {
-		// `na` has the highest turnover of the three; unscored on unmet it would top the list.
-		const scores = scorePriorities([
-			row('na', { openings: 400, gap: null, gapNotApplicable: true }),
+		// `na` has the highest turnover; left unscored on unmet it would top the list.
+		const rows = (flag: boolean) => [
+			row('na', { openings: 400, gap: null, gapNotApplicable: flag }),
 			row('short', { openings: 100, gap: 10 }),
+			row('long', { openings: 100, gap: 90 }),
 			row('unknown', { openings: 200, gap: null })
-		]);
-		expect(scores.map((s) => s.components.unmet)).toEqual([0, 1, null]);
-		// na: demand rank 1, unmet 0, wage 0.5, representation 0.5 → 50.
+		];
+		const scores = scorePriorities(rows(true));
+		// Ranked among the rows with a gap (0.1 and 0.9 of openings unmet); `na` below them all.
+		expect(scores.map((s) => s.components.unmet)).toEqual([0, 0, 1, null]);
+		// na: demand 1, unmet 0, wage and representation tied at 0.5 → 50.
 		expect(scores[0]!.score).toBeCloseTo(50, 12);
-		// unknown keeps unmet out of its score: demand 0.5, wage 0.5, representation 0.5 → 50.
-		expect(scores[2]!.score).toBeCloseTo(50, 12);
-		// Without the rule `na` would have scored (1 + 0.5 + 0.5) / 3 ≈ 67, first.
-		const before = scorePriorities([
-			row('na', { openings: 400, gap: null }),
-			row('short', { openings: 100, gap: 10 }),
-			row('unknown', { openings: 200, gap: null })
-		]);
+		// unknown leaves unmet out: demand 2/3, wage 0.5, representation 0.5 → 55.6.
+		expect(scores[3]!.score).toBeCloseTo((100 * (2 / 3 + 1)) / 3, 12);
+		// Without the rule `na` scores (1 + 0.5 + 0.5) / 3 and comes first.
+		const before = scorePriorities(rows(false));
 		expect(before[0]!.score).toBeCloseTo(200 / 3, 12);
+		expect(rankPositions(before).get('na')).toBe(1);
+		expect(rankPositions(scores).get('na')).not.toBe(1);
 	});
 
 	it('follows the weights', () => {
