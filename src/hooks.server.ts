@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { apiError } from '$lib/server/api';
+import { apiError, INTERNAL_ERROR, inApiShape } from '$lib/server/api';
 import { editorToken, MIN_TOKEN_LENGTH, signedIn } from '$lib/server/auth';
 import { getDb, readOnlyReason } from '$lib/server/db';
 import {
@@ -134,44 +134,14 @@ const guard: Handle = ({ event, resolve }) => {
  */
 const apiErrors: Handle = async ({ event, resolve }) => {
 	const res = await resolve(event);
-	if (!isApi(event.url) || res.status < 400) return res;
-	let message: string | null = null;
-	if ((res.headers.get('content-type') ?? '').includes('application/json')) {
-		try {
-			const body = (await res.clone().json()) as {
-				error?: { message?: unknown };
-				message?: unknown;
-			};
-			if (typeof body?.error?.message === 'string') return res;
-			if (typeof body?.message === 'string') message = body.message;
-		} catch {
-			// not JSON after all
-		}
-	}
-	const fixed = apiError(res.status, message ?? defaultMessage(res.status));
-	for (const name of ['retry-after', 'allow']) {
-		const value = res.headers.get(name);
-		if (value) fixed.headers.set(name, value);
-	}
-	return fixed;
+	return isApi(event.url) && res.status >= 400 ? inApiShape(res) : res;
 };
-
-function defaultMessage(status: number): string {
-	if (status === 404) return 'No such API endpoint: see docs/API.md.';
-	if (status === 405) return 'This endpoint does not take that method: see docs/API.md.';
-	if (status >= 500)
-		return 'The server failed to answer (an internal error, logged on the server).';
-	return 'The request was refused.';
-}
 
 /** An exception no route caught: logged here; what the visitor sees says nothing of the inside. */
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status >= 500) console.error(error);
 	return {
-		message:
-			status >= 500
-				? 'The server failed to answer (an internal error, logged on the server).'
-				: message
+		message: status >= 500 ? INTERNAL_ERROR : message
 	};
 };
 
