@@ -18,7 +18,7 @@ import { createDb, databasePathFromEnv, migrateDb } from './db/client';
 import { serverState } from './db/state';
 import { importFile, publicReport, type ImportProgress } from './import/load';
 import { saveMapping } from './import/preview';
-import { holdFile, keepOrDrop, type Received, type Staged } from './uploads';
+import { holdFile, keepOrDrop, processRunning, type Received, type Staged } from './uploads';
 
 export type JobState = 'queued' | 'running' | 'done';
 export type JobReport = ReturnType<typeof publicReport> & { runId: number | null };
@@ -36,6 +36,7 @@ export interface JobView {
 	percent: number;
 	by: string;
 	queuedAt: string;
+	startedAt: string | null;
 	finishedAt: string | null;
 	report: JobReport | null;
 }
@@ -63,6 +64,7 @@ interface JobRow {
 	by: string;
 	owner: string;
 	queuedAt: string;
+	startedAt: string | null;
 	finishedAt: string | null;
 	report: string | null;
 }
@@ -77,7 +79,7 @@ const CLAIM_RETRY_MS = 250;
 const KEEP_FINISHED = 100;
 
 const COLUMNS = `id, kind, upload, file, path, size, request, state, rows, bytes, by, owner,
-	queued_at AS queuedAt, finished_at AS finishedAt, report`;
+	queued_at AS queuedAt, started_at AS startedAt, finished_at AS finishedAt, report`;
 
 /** Live progress of the job this process is running (fresher than its row). */
 const running = new Map<string, ImportProgress>();
@@ -114,15 +116,6 @@ function beat(sqlite: Database.Database): void {
 	recoverOrphans(sqlite, now);
 }
 
-function alive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (e) {
-		return (e as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
 /** Ids of the processes alive now: heard from lately and (they share this machine) running. */
 function liveProcesses(sqlite: Database.Database, now = Date.now()): Set<string> {
 	const rows = sqlite.prepare('SELECT id, pid, seen_at AS seenAt FROM server_processes').all() as {
@@ -133,7 +126,7 @@ function liveProcesses(sqlite: Database.Database, now = Date.now()): Set<string>
 	const live = new Set<string>([PROCESS_ID]);
 	for (const r of rows) {
 		if (r.id === PROCESS_ID) continue;
-		if (now - r.seenAt < STALE_MS && alive(r.pid)) live.add(r.id);
+		if (now - r.seenAt < STALE_MS && processRunning(r.pid)) live.add(r.id);
 		else if (now - r.seenAt > 24 * 3600 * 1000)
 			sqlite.prepare('DELETE FROM server_processes WHERE id = ?').run(r.id);
 	}
@@ -197,6 +190,7 @@ function view(row: JobRow): JobView {
 		percent: done ? 100 : row.size > 0 ? Math.min(99, Math.floor((bytes / row.size) * 100)) : 0,
 		by: row.by,
 		queuedAt: row.queuedAt,
+		startedAt: row.startedAt,
 		finishedAt: row.finishedAt,
 		report: row.report ? (JSON.parse(row.report) as JobReport) : null
 	};

@@ -121,9 +121,9 @@ export async function receiveFiles(request: Request, dir = uploadDir()): Promise
 	busboy.on('file', (_field, stream, info) => {
 		const original = safeName(info.filename ?? 'upload');
 		const name = `${randomUUID()}-${original}`;
-		// Written as `.part-…` and renamed once complete: whatever still has that name after the
-		// process is gone is an unfinished upload, which housekeeping removes.
-		const part = join(dir, `${PART}${name}`);
+		// Written as `.part-<pid>-…` and renamed once complete: whatever still has that name after
+		// its process is gone is an unfinished upload, which housekeeping removes.
+		const part = join(dir, `${PART}${process.pid}-${name}`);
 		parts.push(part);
 		releases.push(holdFile(part));
 		stream.on('limit', () => {
@@ -282,10 +282,22 @@ export function holdFile(path: string): () => void {
 	};
 }
 
+/** Whether a process of this machine has that pid (a restarted server may get its old one). */
+export function processRunning(pid: number): boolean {
+	if (!Number.isInteger(pid) || pid <= 0) return false;
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return (e as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
 /**
  * Removes what interrupted uploads and imports left in the upload folder (run at start-up and on
- * a timer): unfinished uploads (`.part-…`) and received files (`.incoming-…`) that nobody has
- * touched for IDLE_MS, and staged uploads older than a day that no import waits for. Returns
+ * a timer): unfinished uploads (`.part-<pid>-…`) whose process is gone or that nobody has touched
+ * for IDLE_MS, received files (`.incoming-…`) untouched for IDLE_MS, and staged uploads older
+ * than a day that no import waits for. Returns
  * the paths removed.
  */
 export function sweepUploads(
@@ -309,7 +321,8 @@ export function sweepUploads(
 			if (!part && !e.startsWith(INCOMING)) continue;
 			try {
 				const age = now - statSync(path).mtimeMs;
-				const old = part || !staged ? age > IDLE_MS : age > STAGED_MAX_AGE_MS;
+				const orphan = part && !processRunning(Number(e.slice(PART.length).split('-')[0]));
+				const old = orphan || (part || !staged ? age > IDLE_MS : age > STAGED_MAX_AGE_MS);
 				if (!old || (stagedId && waitedFor(stagedId))) continue;
 				rmSync(path, { force: true });
 				removed.push(path);

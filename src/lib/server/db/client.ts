@@ -62,6 +62,27 @@ export function cannotWrite(e: unknown): boolean {
 	);
 }
 
+/**
+ * Throws SQLITE_READONLY when the database cannot be written although it opened for writing:
+ * SQLite falls back to reading a file it may not write, and with its -wal and -shm present it
+ * opens, and migrations that have nothing to do write nothing. A write rolled back tells.
+ */
+function assertWritable(sqlite: Database.Database): void {
+	const version = Number(sqlite.pragma('user_version', { simple: true }));
+	const timeout = sqlite.pragma('busy_timeout', { simple: true });
+	sqlite.pragma('busy_timeout = 100');
+	try {
+		sqlite.exec('BEGIN IMMEDIATE');
+		sqlite.pragma(`user_version = ${version}`);
+	} catch (e) {
+		// Another process is writing (an import from the command line): so it can be written.
+		if (!String((e as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw e;
+	} finally {
+		if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+		sqlite.pragma(`busy_timeout = ${timeout}`);
+	}
+}
+
 export interface Served {
 	db: Db;
 	/** Why the database was opened read-only, or null when it can be written. */
@@ -79,6 +100,7 @@ export function openForServing(path: string, migrationsFolder = MIGRATIONS_FOLDE
 	try {
 		db = createDb(path);
 		migrateDb(db, migrationsFolder);
+		assertWritable(db.$client);
 		return { db, readOnly: null };
 	} catch (e) {
 		db?.$client.close();
