@@ -175,8 +175,11 @@ export function answer(entry: Entry, request: Request): Response {
  */
 export class Gate {
 	private active = 0;
-	private readonly queue: { admit: (ok: boolean) => void; timer: ReturnType<typeof setTimeout> }[] =
-		[];
+	private readonly queue: {
+		admit: (ok: boolean) => void;
+		since: number;
+		timer: ReturnType<typeof setTimeout>;
+	}[] = [];
 	/** Requests turned away so far (for the log and the benchmark). */
 	refused = 0;
 
@@ -198,9 +201,11 @@ export class Gate {
 		return new Promise((admit) => {
 			const waiter = {
 				admit,
+				since: performance.now(),
 				timer: setTimeout(() => {
 					const i = this.queue.indexOf(waiter);
-					if (i >= 0) this.queue.splice(i, 1);
+					if (i < 0) return;
+					this.queue.splice(i, 1);
 					this.refused++;
 					admit(false);
 				}, this.maxWaitMs)
@@ -209,12 +214,29 @@ export class Gate {
 		});
 	}
 
+	/**
+	 * Hands the freed place to the next waiter on the next turn of the event loop, not at once:
+	 * rendering is mostly synchronous, and admitting in the same microtask chain would run the
+	 * whole queue without letting a timer (a waiter's deadline) or a new connection (a health
+	 * check) in between.
+	 */
 	leave(): void {
-		const next = this.queue.shift();
-		if (next) {
-			clearTimeout(next.timer);
-			next.admit(true);
-		} else this.active--;
+		setImmediate(() => {
+			for (;;) {
+				const next = this.queue.shift();
+				if (!next) {
+					this.active--;
+					return;
+				}
+				clearTimeout(next.timer);
+				if (performance.now() - next.since <= this.maxWaitMs) {
+					next.admit(true);
+					return;
+				}
+				this.refused++;
+				next.admit(false);
+			}
+		});
 	}
 
 	/** Runs `work` in turn; null when the gate turned the request away. */

@@ -113,4 +113,27 @@ describe('Gate', () => {
 		await busy;
 		expect(await gate.run(async () => 'now')).toBe('now');
 	});
+	it('keeps deadlines when the work blocks the thread (as rendering does)', async () => {
+		const gate = new Gate(1, 100, 200);
+		const block = (ms: number) => {
+			const end = performance.now() + ms;
+			while (performance.now() < end);
+		};
+		const t0 = performance.now();
+		const results = await Promise.all(
+			Array.from({ length: 20 }, () =>
+				gate.run(async () => {
+					block(50);
+					return performance.now() - t0;
+				})
+			)
+		);
+		const done = results.filter((r) => r !== null);
+		// About 200 ms of admissions, then the rest turned away rather than run late.
+		expect(done.length).toBeGreaterThan(1);
+		expect(done.length).toBeLessThan(10);
+		expect(Math.max(...(done as number[]))).toBeLessThan(600);
+		expect(gate.refused).toBe(20 - done.length);
+	});
 });
+
