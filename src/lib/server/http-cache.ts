@@ -163,7 +163,7 @@ export function answer(entry: Entry, request: Request): Response {
 	if (gzip) headers.set('content-encoding', 'gzip');
 	headers.set('content-length', String(body.byteLength));
 	// A view of the kept bytes, not a copy.
-	const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+	const bytes = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
 	return new Response(request.method === 'HEAD' ? null : bytes, {
 		status: entry.status,
 		headers

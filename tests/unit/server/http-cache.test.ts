@@ -136,4 +136,3 @@ describe('Gate', () => {
 		expect(gate.refused).toBe(20 - done.length);
 	});
 });
-
