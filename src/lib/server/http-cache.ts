@@ -8,8 +8,9 @@
  *   queries), so a change made by any process — another app process, the import command — is
  *   seen on the next request, and nothing stale is served.
  * - **A gate in front of rendering.** Rendering is synchronous work on one thread: one at a time
- *   is as fast as several interleaved, and each finishes sooner. A request waits at most `maxWaitMs` for its turn and the queue is
- *   bounded; beyond either it gets a fast 503 with Retry-After instead of a long silence.
+ *   is as fast as several interleaved, and each finishes sooner. A request is queued only when
+ *   its turn should come within `maxWaitMs` (from the recent time per render), and waits no
+ *   longer; otherwise it gets a fast 503 with Retry-After instead of a long silence.
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -191,12 +192,18 @@ export class Gate {
 		readonly maxWaitMs = 1500
 	) {}
 
+	/** How long a run takes, on average lately (ms): what a place in the queue costs in waiting. */
+	private averageMs = 50;
+
 	enter(): Promise<boolean> {
 		if (this.active < this.concurrency) {
 			this.active++;
 			return Promise.resolve(true);
 		}
-		if (this.queue.length >= this.maxQueue) {
+		// A request that would wait past the limit anyway is told at once, so the queue holds only
+		// what can be served in time (and nothing is left to render for clients long gone).
+		const expectedWait = ((this.queue.length + 1) * this.averageMs) / this.concurrency;
+		if (this.queue.length >= this.maxQueue || expectedWait > this.maxWaitMs) {
 			this.refused++;
 			return Promise.resolve(false);
 		}
@@ -244,9 +251,11 @@ export class Gate {
 	/** Runs `work` in turn; null when the gate turned the request away. */
 	async run<T>(work: () => Promise<T>): Promise<T | null> {
 		if (!(await this.enter())) return null;
+		const started = performance.now();
 		try {
 			return await work();
 		} finally {
+			this.averageMs = 0.8 * this.averageMs + 0.2 * (performance.now() - started);
 			this.leave();
 		}
 	}
