@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { send, type Answer } from '../helpers/http';
 import { startServer, type Served } from '../helpers/process';
 
 let server: Served;
@@ -26,48 +26,13 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-interface Answer {
-	status: number;
-	headers: Record<string, string | string[] | undefined>;
-	text: string;
-	json: () => unknown;
-}
-
 /** node:http, because fetch will not send an Origin header of our choosing. */
 function http(
 	method: string,
 	path: string,
 	options: { body?: Buffer | string; headers?: Record<string, string> } = {}
 ): Promise<Answer> {
-	const body = options.body === undefined ? undefined : Buffer.from(options.body);
-	return new Promise((resolve, reject) => {
-		const req = request(
-			new URL(path, server.url),
-			{
-				method,
-				headers: {
-					origin: server.url,
-					...(body ? { 'content-length': String(body.length) } : {}),
-					...options.headers
-				}
-			},
-			(res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => {
-					const text = Buffer.concat(chunks).toString('utf8');
-					resolve({
-						status: res.statusCode ?? 0,
-						headers: res.headers,
-						text,
-						json: () => JSON.parse(text)
-					});
-				});
-			}
-		);
-		req.on('error', reject);
-		req.end(body);
-	});
+	return send(server.url, method, path, options.body, options.headers);
 }
 
 async function multipart(

@@ -8,10 +8,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateOewsCsv } from '../../bench/gen-oews';
+import { send } from '../helpers/http';
 import { runScript, startServer, type Served } from '../helpers/process';
 import { multipart } from '../helpers/upload';
 
@@ -32,36 +32,7 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-/** node:http on a connection of its own (so several processes may each get some). */
-function http(
-	base: string,
-	method: string,
-	path: string,
-	body: string | Buffer = '',
-	headers: Record<string, string> = {}
-): Promise<{
-	status: number;
-	text: string;
-	headers: Record<string, string | string[] | undefined>;
-}> {
-	return new Promise((resolve, reject) => {
-		const req = request(
-			new URL(path, base),
-			{
-				method,
-				agent: false,
-				headers: { origin: base, 'content-length': String(Buffer.byteLength(body)), ...headers }
-			},
-			(res) => {
-				let text = '';
-				res.on('data', (c) => (text += c));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: res.headers }));
-			}
-		);
-		req.on('error', reject);
-		req.end(body);
-	});
-}
+const http = send;
 
 const gaps = async () => {
 	const res = await fetch(`${server.url}/api/areas/31080/gaps`);
