@@ -41,13 +41,33 @@ export const init: ServerInit = () => {
  * Reads the language from the URL (/es/… is Spanish), runs the request with that locale so
  * message functions and number formats follow it, and writes it into `<html lang>`.
  */
-const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
+const i18n: Handle = ({ event, resolve }) => {
+	const body = event.request.body;
+	// The middleware hands on a clone of the request it gets, and a clone tees the body: the branch
+	// nobody reads would keep every byte of an upload in memory (190 MB for a 190 MB file). It gets
+	// the method, address and headers alone; the route gets the body as it streams in.
+	const asked = body
+		? new Request(event.request.url, {
+				method: event.request.method,
+				headers: event.request.headers,
+				signal: event.request.signal
+			})
+		: event.request;
+	return paraglideMiddleware(asked, ({ request, locale }) => {
+		event.request = body
+			? new Request(request.url, {
+					method: request.method,
+					headers: request.headers,
+					body,
+					signal: request.signal,
+					duplex: 'half'
+				} as RequestInit & { duplex: 'half' })
+			: request;
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
 	});
+};
 
 /**
  * Headers every response carries. The Content-Security-Policy itself is set by SvelteKit
