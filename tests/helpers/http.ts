@@ -3,7 +3,7 @@
  * an Origin header of our choosing (SvelteKit's cross-site check wants it on form and upload
  * POSTs), and a connection per request lets several server processes each get some.
  */
-import { request } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 
 export interface Answer {
 	status: number;
@@ -28,20 +28,29 @@ export function send(
 				headers: { origin: base, 'content-length': String(Buffer.byteLength(body)), ...headers }
 			},
 			(res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => {
-					const text = Buffer.concat(chunks).toString('utf8');
-					resolve({
-						status: res.statusCode ?? 0,
-						headers: res.headers,
-						text,
-						json: () => JSON.parse(text)
-					});
-				});
+				readText(res).then(
+					(text) =>
+						resolve({
+							status: res.statusCode ?? 0,
+							headers: res.headers,
+							text,
+							json: () => JSON.parse(text)
+						}),
+					reject
+				);
 			}
 		);
 		req.on('error', reject);
 		req.end(body);
+	});
+}
+
+/** The whole body of an answer, as UTF-8 text. */
+export function readText(res: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		res.on('data', (c: Buffer) => chunks.push(c));
+		res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		res.on('error', reject);
 	});
 }
