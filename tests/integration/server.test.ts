@@ -28,6 +28,21 @@ describe('the served app on the bundled sample', () => {
 		expect(await res.json()).toEqual({ ok: true });
 	});
 
+	it('said what it did on the empty database: a line per sample file, then its address', async () => {
+		// The address is printed once the server answers, a moment after it starts listening.
+		for (let i = 0; i < 50 && !/Ready after/.test(server.output()); i++) {
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		const out = server.output();
+		expect(out).toContain('importing the bundled sample');
+		const files = out.match(/^ {2}imported data\/sample\/\S+ \(\d+ rows\) in \d+\.\d s$/gm) ?? [];
+		expect(files.length).toBeGreaterThan(10);
+		expect(out).toMatch(/Sample imported in \d+\.\d s\./);
+		expect(out).toMatch(/Ready after \d+\.\d s: http:\/\/127\.0\.0\.1:\d+/);
+		// Build noise stays hidden unless the build fails.
+		expect(out).not.toMatch(/vite|transforming|rendering chunks/i);
+	});
+
 	it('lists the nation with every national year and Los Angeles with 2021', async () => {
 		const areas = (await (await fetch(`${server.url}/api/areas`)).json()) as {
 			code: string;
