@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import {
 	createWriteStream,
 	mkdirSync,
+	readFileSync,
 	readdirSync,
 	renameSync,
 	rmSync,
@@ -287,9 +288,16 @@ export function processRunning(pid: number): boolean {
 	if (!Number.isInteger(pid) || pid <= 0) return false;
 	try {
 		process.kill(pid, 0);
-		return true;
 	} catch (e) {
 		return (e as NodeJS.ErrnoException).code === 'EPERM';
+	}
+	// A killed process nobody has reaped yet (a container whose first process does not reap
+	// orphans) still answers signal 0: on Linux its state tells it is dead.
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+	} catch {
+		return true;
 	}
 }
 
