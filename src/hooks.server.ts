@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { apiError, INTERNAL_ERROR, inApiShape } from '$lib/server/api';
 import { editorToken, MIN_TOKEN_LENGTH, signedIn } from '$lib/server/auth';
 import { getDb, readOnlyReason } from '$lib/server/db';
+import { serverState } from '$lib/server/db/state';
 import {
 	AnswerCache,
 	answer,
@@ -22,6 +23,9 @@ export const init: ServerInit = () => {
 	// Open (and migrate) the database now rather than on the first request, which would
 	// otherwise wait for it.
 	getDb();
+	// The server's own state too: a data folder that turns read-only later must not leave it
+	// unopened (sign-ins and imports would then fail with a 500 instead of their own answer).
+	serverState();
 	const token = editorToken();
 	if (token && token.length < MIN_TOKEN_LENGTH) {
 		console.warn(

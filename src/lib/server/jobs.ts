@@ -273,10 +273,18 @@ export async function importNow(
 ): Promise<JobReport[]> {
 	// Held while they wait their turn, so housekeeping does not take them for leftovers.
 	const releases = files.map((f) => holdFile(f.path));
-	const done = files.map((f) => {
-		const id = enqueue('direct', { ...f, id: randomUUID() }, request, by);
-		return new Promise<JobReport>((resolve) => waiting.set(id, resolve));
-	});
+	let done: Promise<JobReport>[];
+	try {
+		done = files.map((f) => {
+			const id = enqueue('direct', { ...f, id: randomUUID() }, request, by);
+			return new Promise<JobReport>((resolve) => waiting.set(id, resolve));
+		});
+	} catch (e) {
+		// Nothing will import them: the received files go now rather than at the next sweep.
+		for (const release of releases) release();
+		for (const f of files) rmSync(f.path, { force: true });
+		throw e;
+	}
 	void pump();
 	try {
 		return await Promise.all(done);
