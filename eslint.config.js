@@ -120,6 +120,7 @@ export default ts.config(
 			'.scratch/',
 			'test-results/',
 			'build/',
+			'dist/',
 			'.svelte-kit/',
 			'node_modules/',
 			'migrations/',

@@ -9,6 +9,8 @@ declare module 'autocannon' {
 		timeout?: number;
 		pipelining?: number;
 		headers?: Record<string, string>;
+		/** Rewrites each request before it is sent (e.g. a different path every time). */
+		requests?: { setupRequest?: (req: { path: string }) => { path: string } }[];
 	}
 
 	interface Histogram {

@@ -32,15 +32,20 @@ export interface Served {
 	stop(): Promise<void>;
 }
 
+/** `npm start`'s script, and the built server alone as `node build` runs it. */
+export const NPM_START = [TSX, 'scripts/start.ts'];
+export const NODE_BUILD = [process.execPath, 'build'];
+
 /**
- * Runs `npm start`'s script with the given environment and waits until it listens. `wrapper`, if
- * given, is a command that runs it (its arguments end with the script's command line), e.g.
- * `setpriv …` or `unshare -m sh -c '…; exec "$@"' sh`.
+ * Runs `npm start`'s script (or `command`) with the given environment and waits until it
+ * listens. `wrapper`, if given, is a command that runs it (its arguments end with the script's
+ * command line), e.g. `setpriv …` or `unshare -m sh -c '…; exec "$@"' sh`.
  */
 export async function startServer(
 	env: Record<string, string>,
 	timeoutMs = 120_000,
-	wrapper: string[] = []
+	wrapper: string[] = [],
+	command = NPM_START
 ): Promise<Served> {
 	const port = await freePort();
 	// The server (and a build it starts) must run as `npm start` would, not as part of Vitest:
@@ -50,9 +55,16 @@ export async function startServer(
 	const parentEnv = { ...process.env };
 	delete parentEnv.VITEST;
 	if (parentEnv.NODE_ENV === 'test') delete parentEnv.NODE_ENV;
-	const command = [...wrapper, TSX, 'scripts/start.ts'];
-	const child = spawn(command[0]!, command.slice(1), {
-		env: { ...parentEnv, ...env, PORT: String(port), HOST: '127.0.0.1' },
+	const line = [...wrapper, ...command];
+	const child = spawn(line[0]!, line.slice(1), {
+		// ORIGIN as npm start sets it, so `node build` passes SvelteKit's cross-site check alike.
+		env: {
+			...parentEnv,
+			ORIGIN: `http://127.0.0.1:${port}`,
+			...env,
+			PORT: String(port),
+			HOST: '127.0.0.1'
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let log = '';

@@ -20,6 +20,7 @@ import { Readable } from 'node:stream';
 import { createDb, migrateDb, type Db } from '../../src/lib/server/db/client';
 import { importFile } from '../../src/lib/server/import/load';
 import { snapshot } from './db';
+import { readText } from './http';
 
 export interface Part {
 	/** The file name exactly as the client sends it in Content-Disposition. */
@@ -135,19 +136,17 @@ export function postImports(
 				}
 			},
 			(res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => {
-					const text = Buffer.concat(chunks).toString('utf8');
-					resolve({
-						status: res.statusCode ?? 0,
-						text,
-						ms: performance.now() - started,
-						sentMs,
-						json: <T>() => JSON.parse(text) as T
-					});
-				});
-				res.on('error', reject);
+				readText(res).then(
+					(text) =>
+						resolve({
+							status: res.statusCode ?? 0,
+							text,
+							ms: performance.now() - started,
+							sentMs,
+							json: <T>() => JSON.parse(text) as T
+						}),
+					reject
+				);
 			}
 		);
 		let sentMs = NaN;

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { send, type Answer } from '../helpers/http';
 import { startServer, type Served } from '../helpers/process';
 
 let server: Served;
@@ -26,48 +26,13 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-interface Answer {
-	status: number;
-	headers: Record<string, string | string[] | undefined>;
-	text: string;
-	json: () => unknown;
-}
-
 /** node:http, because fetch will not send an Origin header of our choosing. */
 function http(
 	method: string,
 	path: string,
 	options: { body?: Buffer | string; headers?: Record<string, string> } = {}
 ): Promise<Answer> {
-	const body = options.body === undefined ? undefined : Buffer.from(options.body);
-	return new Promise((resolve, reject) => {
-		const req = request(
-			new URL(path, server.url),
-			{
-				method,
-				headers: {
-					origin: server.url,
-					...(body ? { 'content-length': String(body.length) } : {}),
-					...options.headers
-				}
-			},
-			(res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => {
-					const text = Buffer.concat(chunks).toString('utf8');
-					resolve({
-						status: res.statusCode ?? 0,
-						headers: res.headers,
-						text,
-						json: () => JSON.parse(text)
-					});
-				});
-			}
-		);
-		req.on('error', reject);
-		req.end(body);
-	});
+	return send(server.url, method, path, options.body, options.headers);
 }
 
 async function multipart(
@@ -96,7 +61,7 @@ async function stage(name: string, content: Buffer | string, headers = bearer) {
 
 /** Reads a job's event stream to its end: every event name and data. */
 async function events(jobId: string): Promise<{ event: string; data: Record<string, unknown> }[]> {
-	const res = await fetch(`${server.url}/api/jobs/${jobId}/events`);
+	const res = await fetch(`${server.url}/api/jobs/${jobId}/events`, { headers: bearer });
 	expect(res.headers.get('content-type')).toContain('text/event-stream');
 	const text = await res.text();
 	return text
@@ -181,9 +146,17 @@ describe('staged uploads, preview and background import', () => {
 			percent: 100,
 			report: { status: 'imported', source: 'bls-oews', year: 2021, rowsImported: 21 }
 		});
-		// The job stays listed for a page that reloads; the run is in the history, by "api".
-		const jobs = (await (await fetch(`${server.url}/api/jobs`)).json()) as { id: string }[];
+		// The job stays listed for a page that reloads (editors only: it names files and people);
+		// the run is in the history, by "api".
+		const jobs = (await (await fetch(`${server.url}/api/jobs`, { headers: bearer })).json()) as {
+			id: string;
+		}[];
 		expect(jobs.map((j) => j.id)).toContain(job.id);
+		for (const path of ['/api/jobs', `/api/jobs/${job.id}`, `/api/jobs/${job.id}/events`]) {
+			const anonymous = await fetch(`${server.url}${path}`);
+			expect(anonymous.status).toBe(401);
+			expect(await anonymous.json()).toMatchObject({ error: { status: 401 } });
+		}
 		const runs = (await (await fetch(`${server.url}/api/imports`)).json()) as {
 			fileName: string;
 			importedBy: string;
@@ -316,7 +289,9 @@ describe('staged uploads, preview and background import', () => {
 		expect((await post('{"columnMap": ["a"]}')).status).toBe(400);
 		expect((await http('GET', '/api/uploads/not-an-id', { headers: bearer })).status).toBe(404);
 		expect((await http('GET', `/api/uploads/${id}?map=%7B`, { headers: bearer })).status).toBe(400);
-		expect((await fetch(`${server.url}/api/jobs/nope/events`)).status).toBe(404);
+		expect((await fetch(`${server.url}/api/jobs/nope/events`, { headers: bearer })).status).toBe(
+			404
+		);
 	});
 });
 
@@ -354,19 +329,66 @@ describe('editor sign-in', () => {
 		expect(res.headers['set-cookie']).toBeUndefined();
 	});
 
-	it('rate-limits failed sign-ins: after 5 wrong tokens even the right one waits', async () => {
+	it('signing out ends the session: a copy of the cookie no longer writes', async () => {
+		const value = String((await signIn(TOKEN, 'Robin')).headers['set-cookie']).split(';')[0]!;
+		const write = async () => {
+			const { body, type } = await multipart([['w.csv', 'a\n1\n']]);
+			return http('POST', '/api/uploads', {
+				body,
+				headers: { 'content-type': type, cookie: value }
+			});
+		};
+		expect((await write()).status).toBe(201);
+		const out = await http('POST', '/login?/signout', {
+			body: '',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html',
+				cookie: value
+			}
+		});
+		expect(out.status).toBe(303);
+		expect((await write()).status).toBe(401);
+	});
+
+	it.each(['/.//evil.example/x', '/..//evil.example/x', '/%2e%2e//evil.example/x'])(
+		'returns to this site only after sign-in (next=%s, also under /es/)',
+		async (next) => {
+			for (const page of ['/login', '/es/login']) {
+				const body = new URLSearchParams({ name: 'Casey', token: TOKEN, next }).toString();
+				const res = await http('POST', `${page}?/signin`, {
+					body,
+					headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }
+				});
+				expect(res.status).toBe(303);
+				expect(res.headers.location).toMatch(/^\/(es\/?)?$/);
+				const form = await http('GET', `${page}?next=${encodeURIComponent(next)}`);
+				const hidden = /name="next" value="([^"]*)"/.exec(form.text)?.[1];
+				expect(hidden).toMatch(/^\/(es\/?)?$/);
+			}
+		}
+	);
+
+	it('limits wrong tokens per address with Retry-After, yet the right token always gets in', async () => {
 		for (let i = 0; i < 5; i++) {
 			const res = await signIn('wrong-token');
 			expect(res.status).toBe(403);
 			expect(res.text).toContain('That token is not right');
 		}
-		const blocked = await signIn(TOKEN);
+		const blocked = await signIn('wrong-token');
 		expect(blocked.status).toBe(429);
 		expect(blocked.text).toContain('Too many failed attempts');
 		expect(blocked.headers['set-cookie']).toBeUndefined();
-		// Bearer clients from the same address are held back too.
-		const api = await http('DELETE', '/api/imports/1', { headers: bearer });
+		// Bearer clients from the same address (the editor behind the same proxy) too…
+		const api = await http('DELETE', '/api/imports/999999', {
+			headers: { authorization: 'Bearer wrong-token' }
+		});
 		expect(api.status).toBe(429);
 		expect(Number(api.headers['retry-after'])).toBeGreaterThan(0);
+		// …but the right token works from there at once, by form and by Bearer.
+		const ok = await signIn(TOKEN);
+		expect(ok.status).toBe(303);
+		expect(String(ok.headers['set-cookie'])).toMatch(/^rlm_editor=/);
+		expect((await http('DELETE', '/api/imports/999999', { headers: bearer })).status).toBe(404);
 	});
 });

@@ -190,7 +190,10 @@ describe('the data page fetch (POST /api/official-files)', () => {
 		type Report = { status: string; rowsImported: number; overlaps: { action: string }[] };
 		let report: Report | null = null;
 		for (let i = 0; i < 100 && !report; i++) {
-			const view = (await (await fetch(`${app.url}/api/jobs/${job.id}`)).json()) as {
+			// Jobs name files and editors: editors only.
+			const view = (await (
+				await fetch(`${app.url}/api/jobs/${job.id}`, { headers: auth })
+			).json()) as {
 				report: Report | null;
 			};
 			report = view.report;

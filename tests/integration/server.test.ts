@@ -28,6 +28,21 @@ describe('the served app on the bundled sample', () => {
 		expect(await res.json()).toEqual({ ok: true });
 	});
 
+	it('said what it did on the empty database: a line per sample file, then its address', async () => {
+		// The address is printed once the server answers, a moment after it starts listening.
+		for (let i = 0; i < 50 && !/Ready after/.test(server.output()); i++) {
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		const out = server.output();
+		expect(out).toContain('importing the bundled sample');
+		const files = out.match(/^ {2}imported data\/sample\/\S+ \(\d+ rows\) in \d+\.\d s$/gm) ?? [];
+		expect(files.length).toBeGreaterThan(10);
+		expect(out).toMatch(/Sample imported in \d+\.\d s\./);
+		expect(out).toMatch(/Ready after \d+\.\d s: http:\/\/127\.0\.0\.1:\d+/);
+		// Build noise stays hidden unless the build fails.
+		expect(out).not.toMatch(/vite|transforming|rendering chunks/i);
+	});
+
 	it('lists the nation with every national year and Los Angeles with 2021', async () => {
 		const areas = (await (await fetch(`${server.url}/api/areas`)).json()) as {
 			code: string;
@@ -101,6 +116,52 @@ describe('the served app on the bundled sample', () => {
 		expect(html).toContain('national_M2021_dl.xlsx');
 		const home = await (await fetch(server.url)).text();
 		expect(home).toContain('href="/regions/31080"');
+	});
+
+	it('sends the region page under 100 KB, the whole table one plain link away', async () => {
+		const page = async (path: string) => {
+			const res = await fetch(new URL(path, `${server.url}/regions/31080`), {
+				headers: { accept: 'text/html' }
+			});
+			expect(res.status).toBe(200);
+			return res.text();
+		};
+		// The table's rows in order: the occupation each row header links to.
+		const socs = (html: string) =>
+			[
+				...html.matchAll(/<th scope="row"[^>]*><a href="\/regions\/31080\/occupations\/([\d-]{7})/g)
+			].map((m) => m[1]);
+		// A link as the server wrote it (no script runs here), resolved against the page.
+		const showAll = (html: string) =>
+			/<a href="([^"]*limit=all[^"]*)">Show all (\d+)<\/a>/.exec(html)!.slice(1);
+
+		const first = await page('/regions/31080');
+		expect(Buffer.byteLength(first)).toBeLessThan(100 * 1024);
+		expect(socs(first)).toHaveLength(25);
+		expect(first).toContain('Showing 25 of 735 matching occupations (735 in all).');
+		const [allHref, count] = showAll(first);
+		expect(count).toBe('735');
+		const all = await page(allHref!.replaceAll('&amp;', '&'));
+		const every = socs(all);
+		expect(every).toHaveLength(735);
+		expect(every.slice(0, 25)).toEqual(socs(first));
+		const gaps = (await (await fetch(`${server.url}/api/areas/31080/gaps`)).json()) as {
+			soc: string;
+		}[];
+		expect(new Set(every)).toEqual(new Set(gaps.map((g) => g.soc)));
+
+		// A filtered, sorted table keeps its filter and sort through "Show all".
+		const filtered = await page('/regions/31080?q=engineer&sort=title&dir=asc');
+		const [filteredHref, matching] = showAll(filtered);
+		const href = filteredHref!.replaceAll('&amp;', '&');
+		expect(new URLSearchParams(href.slice(href.indexOf('?'))).get('q')).toBe('engineer');
+		const allFiltered = await page(href);
+		const titles = [
+			...allFiltered.matchAll(/<th scope="row"[^>]*><a href="[^"]+"[^>]*>([^<]+)<\/a>/g)
+		].map((m) => m[1]!.replaceAll('&amp;', '&').toLowerCase());
+		expect(titles).toHaveLength(Number(matching));
+		expect(titles.length).toBeGreaterThan(25);
+		expect(titles).toEqual([...titles].sort());
 	});
 
 	it('answers an unknown region page with 404', async () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { startServer, type Served } from '../helpers/process';
+import { NODE_BUILD, startServer, type Served } from '../helpers/process';
 
 let server: Served;
 let dir: string;
@@ -39,11 +39,11 @@ function form(files: [name: string, content: Buffer | string][]): FormData {
  */
 async function send(
 	body: Buffer,
-	headers: Record<string, string>
-): Promise<{ status: number; json: () => unknown }> {
+	headers: Record<string, string>,
 	// The served sample holds Los Angeles 2021 complete; these uploads are LA 2021 rows, which
 	// replace figures only when asked (docs/METHODS.md, "Partial OEWS files").
-	const url = new URL('/api/imports?replace=true', server.url);
+	url = new URL('/api/imports?replace=true', server.url)
+): Promise<{ status: number; json: () => unknown }> {
 	return new Promise((resolve, reject) => {
 		const req = request(
 			url,
@@ -135,5 +135,72 @@ describe('POST /api/imports', () => {
 			}
 		});
 		expect(res.status).toBe(400);
+	});
+
+	it('answers a file name with a NUL byte with a JSON 400, keeping nothing', async () => {
+		const boundary = 'rlmBoundary';
+		const body = Buffer.from(
+			`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a\u0000b.csv"\r\n` +
+				`Content-Type: text/csv\r\n\r\na,b\n1,2\n\r\n--${boundary}--\r\n`
+		);
+		const res = await send(body, {
+			'content-type': `multipart/form-data; boundary=${boundary}`,
+			authorization: `Bearer ${TOKEN}`
+		});
+		expect(res.status).toBe(400);
+		expect(res.json()).toMatchObject({ error: { status: 400 } });
+		expect(readdirSync(join(dir, 'uploads')).filter((f) => /^\.(part|incoming)-/.test(f))).toEqual(
+			[]
+		);
+	});
+
+	it('answers a body over the limit, and an unknown API path, in the JSON error shape', async () => {
+		const big = Buffer.from(JSON.stringify({ annualWage: 1, source: 'x'.repeat(2 * 1024 * 1024) }));
+		const res = await send(
+			big,
+			{ 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+			new URL('/api/areas/31080/living-wage', server.url)
+		);
+		expect(res.status).toBe(413);
+		expect(res.json()).toMatchObject({ error: { status: 413 } });
+		const missing = await fetch(`${server.url}/api/no-such-thing`);
+		expect(missing.status).toBe(404);
+		expect(await missing.json()).toMatchObject({ error: { status: 404 } });
+	});
+});
+
+describe('node build (without npm start)', () => {
+	it('takes uploads over adapter-node’s default 512 KB, as npm start does', async () => {
+		const own = mkdtempSync(join(tmpdir(), 'rlm-node-build-'));
+		const built = await startServer(
+			{ DATABASE_URL: join(own, 'app.db'), UPLOAD_DIR: join(own, 'uploads'), EDITOR_TOKEN: TOKEN },
+			120_000,
+			[],
+			NODE_BUILD
+		);
+		try {
+			// 2 MB of rows: a file of a kind the importer does not know, staged (not imported).
+			const rows = Array.from({ length: 100_000 }, (_, i) => `row ${i},${i * 7}`).join('\n');
+			const encoded = new Request('http://localhost/', {
+				method: 'POST',
+				body: form([['big.csv', rows]])
+			});
+			const res = await send(
+				Buffer.from(await encoded.arrayBuffer()),
+				{
+					'content-type': encoded.headers.get('content-type')!,
+					authorization: `Bearer ${TOKEN}`,
+					origin: built.url
+				},
+				new URL('/api/uploads', built.url)
+			);
+			expect(res.status).toBe(201);
+			expect(res.json()).toMatchObject({
+				files: [{ file: 'big.csv', size: Buffer.byteLength(rows) }]
+			});
+		} finally {
+			await built.stop();
+			rmSync(own, { recursive: true, force: true });
+		}
 	});
 });

@@ -6,6 +6,43 @@ export function apiError(status: number, message: string): Response {
 	return json({ error: { status, message } }, { status });
 }
 
+export const INTERNAL_ERROR =
+	'The server failed to answer (an internal error, logged on the server).';
+
+/**
+ * An API error response in the documented `{"error": {"status", "message"}}` shape. A route's
+ * own JSON answer (an error, or a report sent with 422) is left as it is; SvelteKit's own error
+ * answers — `{"message": …}` or its HTML page, for an exception in a handler, an unknown path,
+ * a method the route lacks — are rewritten, keeping Retry-After and Allow.
+ */
+export async function inApiShape(res: Response): Promise<Response> {
+	let message: string | null = null;
+	if ((res.headers.get('content-type') ?? '').includes('application/json')) {
+		try {
+			const body = (await res.clone().json()) as Record<string, unknown> | null;
+			const keys = body && typeof body === 'object' ? Object.keys(body) : [];
+			if (keys.length !== 1 || keys[0] !== 'message') return res;
+			message = String(body!.message);
+		} catch {
+			// not JSON after all
+		}
+	}
+	const fixed = apiError(res.status, message ?? defaultMessage(res.status));
+	for (const name of ['retry-after', 'allow']) {
+		const value = res.headers.get(name);
+		if (value) fixed.headers.set(name, value);
+	}
+	return fixed;
+}
+
+function defaultMessage(status: number): string {
+	if (status === 404) return 'No such API endpoint: see docs/API.md.';
+	if (status === 405) return 'This endpoint does not take that method: see docs/API.md.';
+	if (status === 413) return 'The request body is too large.';
+	if (status >= 500) return INTERNAL_ERROR;
+	return 'The request was refused.';
+}
+
 /** Reads `?year=`; undefined when absent, a Response (400) when malformed. */
 export function yearParam(url: URL): number | undefined | Response {
 	const raw = url.searchParams.get('year');

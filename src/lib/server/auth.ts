@@ -4,12 +4,20 @@
  * cookie (httpOnly, SameSite=Strict); an API client sends `Authorization: Bearer <token>`.
  * Without EDITOR_TOKEN every write is refused.
  *
- * The session cookie is stateless: `<expiry ms>.<HMAC-SHA256 of "editor:<expiry>" keyed by the
- * token>`, so it survives a restart and changing EDITOR_TOKEN signs every editor out.
- * Failed sign-ins (form or Bearer) are counted per client address and rate-limited.
+ * Sessions live on the server (the server-state database, db/state.ts): the cookie is a random
+ * value whose sha256 names a row, so signing out deletes the row and the cookie stops working at
+ * once, in every process; changing EDITOR_TOKEN signs every editor out (each row carries a tag of
+ * the token it was made with).
+ *
+ * Failed tokens (form or Bearer) are limited per client address and across all addresses, with
+ * backoff; the right token is always accepted, so nobody can lock the real editor out. What keeps
+ * a token from being guessed is its length (the server warns about a short one); the limits keep
+ * a flood of guesses from costing anything and say in the log that it is happening.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { apiError } from './api';
+import { serverState } from './db/state';
 
 export const SESSION_COOKIE = 'rlm_editor';
 /** How long a sign-in lasts. */
@@ -17,6 +25,12 @@ export const SESSION_HOURS = 12;
 /** Failed attempts allowed per client address within the window before it must wait. */
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/** Failed attempts allowed from all addresses together within the window. */
+export const MAX_GLOBAL_FAILURES = 100;
+/** Each lock-out of the same address (or of everyone) lasts twice the one before, up to this. */
+export const MAX_LOCK_MS = 24 * 3600 * 1000;
+/** A token shorter than this is easy to guess: the server warns when it starts. */
+export const MIN_TOKEN_LENGTH = 20;
 
 export function editorToken(env: Record<string, string | undefined> = process.env): string | null {
 	const token = env.EDITOR_TOKEN?.trim();
@@ -24,90 +38,139 @@ export function editorToken(env: Record<string, string | undefined> = process.en
 }
 
 function same(a: string, b: string): boolean {
-	const x = Buffer.from(a);
-	const y = Buffer.from(b);
-	return x.length === y.length && timingSafeEqual(x, y);
+	// Compared as digests, so the time taken says nothing about the length either.
+	const x = createHash('sha256').update(a).digest();
+	const y = createHash('sha256').update(b).digest();
+	return timingSafeEqual(x, y);
 }
 
-function signature(token: string, expires: number, name: string): string {
-	return createHmac('sha256', token).update(`editor:${expires}:${name}`).digest('base64url');
-}
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** Which token a session belongs to, without storing the token. */
+const tokenTag = (token: string) => sha256(`rlm-editor-token:${token}`).slice(0, 32);
 
 /** The name an editor gives at sign-in, kept for the import history: plain text, short. */
 export function cleanName(name: string): string {
-	let clean = name
+	const clean = name
 		.replace(/[\p{C}]/gu, ' ')
 		.replace(/\s+/g, ' ')
 		.trim()
 		.slice(0, 60);
-	// The cookie carries the name: at most 90 bytes of UTF-8 (120 base64url characters).
-	while (Buffer.byteLength(clean) > 90) clean = [...clean].slice(0, -1).join('');
 	return clean.trim() || 'editor';
 }
 
-/** A session value for `name`, valid until `now + SESSION_HOURS`. */
-export function newSession(
-	token: string,
-	name: string,
-	now = Date.now()
-): { value: string; expires: Date } {
-	const expires = now + SESSION_HOURS * 3600 * 1000;
-	const who = cleanName(name);
-	const encoded = Buffer.from(who).toString('base64url');
-	return {
-		value: `${expires}.${encoded}.${signature(token, expires, who)}`,
-		expires: new Date(expires)
-	};
+/** Sessions kept in a server-state database (state-schema.ts `sessions`). */
+export class SessionStore {
+	constructor(private readonly sqlite: Database.Database) {}
+
+	/** A new session for `name`, valid until `now + SESSION_HOURS`; its cookie value. */
+	create(token: string, name: string, now = Date.now()): { value: string; expires: Date } {
+		const value = randomBytes(32).toString('base64url');
+		const expires = now + SESSION_HOURS * 3600 * 1000;
+		this.sqlite
+			.prepare(
+				'INSERT INTO sessions (id_hash, name, token_tag, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'
+			)
+			.run(sha256(value), cleanName(name), tokenTag(token), now, expires);
+		// Expired rows go now and then, so the table stays the size of the signed-in editors.
+		if (Math.random() < 0.05)
+			this.sqlite.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+		return { value, expires: new Date(expires) };
+	}
+
+	/** The editor's name when `value` is a live session made with `token`; otherwise null. */
+	name(value: string | undefined, token: string | null, now = Date.now()): string | null {
+		if (!token || !value || !/^[\w-]{43}$/.test(value)) return null;
+		const row = this.sqlite
+			.prepare(
+				'SELECT name, token_tag AS tag, expires_at AS expires FROM sessions WHERE id_hash = ?'
+			)
+			.get(sha256(value)) as { name: string; tag: string; expires: number } | undefined;
+		if (!row || !(row.expires > now) || !same(row.tag, tokenTag(token))) return null;
+		return row.name;
+	}
+
+	end(value: string | undefined): void {
+		if (value) this.sqlite.prepare('DELETE FROM sessions WHERE id_hash = ?').run(sha256(value));
+	}
 }
 
-/** The editor's name when `value` is a valid, unexpired session for `token`; otherwise null. */
-export function sessionName(
-	value: string | undefined,
-	token: string | null,
-	now = Date.now()
-): string | null {
-	if (!token || !value) return null;
-	const m = /^(\d{13})\.([\w-]{0,120})\.([\w-]{43})$/.exec(value);
-	if (!m) return null;
-	const expires = Number(m[1]);
-	if (!(expires > now)) return null;
-	const name = Buffer.from(m[2]!, 'base64url').toString('utf8');
-	return same(m[3]!, signature(token, expires, name)) ? name : null;
+let defaultStore: SessionStore | null | undefined;
+/** The server's sessions, or null when its state database cannot be written (read-only disk). */
+export function sessionStore(): SessionStore | null {
+	if (defaultStore === undefined) {
+		const state = serverState();
+		defaultStore = state ? new SessionStore(state) : null;
+	}
+	return defaultStore;
 }
 
-/** Counts failed attempts per client address in a fixed window. */
+interface Strikes {
+	count: number;
+	since: number;
+	/** Locked until then (ms), 0 when not locked. */
+	until: number;
+	/** Lock-outs so far: each lasts twice the one before. */
+	locks: number;
+}
+
+/**
+ * Counts failed attempts per client address and across all addresses in a fixed window. Past
+ * `max` failures an address is locked for the window, then twice as long at the next lock-out,
+ * and so on up to a day; past `maxGlobal` failures from everyone, failed attempts from every
+ * address are answered "wait" the same way. A success clears its address's count.
+ */
 export class FailureLimiter {
-	private readonly failures = new Map<string, { count: number; since: number }>();
+	private readonly perAddress = new Map<string, Strikes>();
+	private readonly all: Strikes = { count: 0, since: 0, until: 0, locks: 0 };
 
 	constructor(
 		readonly max = MAX_FAILURES,
-		readonly windowMs = FAILURE_WINDOW_MS
+		readonly windowMs = FAILURE_WINDOW_MS,
+		readonly maxGlobal = MAX_GLOBAL_FAILURES
 	) {}
 
-	/** Seconds until this client may try again, or 0 when it may try now. */
+	/** Seconds until failed attempts from this client are counted again, or 0. */
 	retryAfter(client: string, now = Date.now()): number {
-		const f = this.failures.get(client);
-		if (!f) return 0;
-		if (now - f.since >= this.windowMs) {
-			this.failures.delete(client);
-			return 0;
-		}
-		return f.count >= this.max ? Math.ceil((f.since + this.windowMs - now) / 1000) : 0;
+		const until = Math.max(this.perAddress.get(client)?.until ?? 0, this.all.until);
+		return until > now ? Math.ceil((until - now) / 1000) : 0;
 	}
 
 	fail(client: string, now = Date.now()): void {
-		const f = this.failures.get(client);
-		if (!f || now - f.since >= this.windowMs) this.failures.set(client, { count: 1, since: now });
-		else f.count++;
-		// Bounded memory under a flood of addresses: forget the oldest.
-		if (this.failures.size > 10_000) {
-			const oldest = this.failures.keys().next().value;
-			if (oldest !== undefined) this.failures.delete(oldest);
+		let s = this.perAddress.get(client);
+		if (!s) {
+			s = { count: 0, since: now, until: 0, locks: 0 };
+			this.perAddress.set(client, s);
+			// Bounded memory under a flood of addresses: forget the oldest.
+			if (this.perAddress.size > 10_000) {
+				const oldest = this.perAddress.keys().next().value;
+				if (oldest !== undefined) this.perAddress.delete(oldest);
+			}
 		}
+		this.strike(s, this.max, now, `from ${client}`);
+		this.strike(this.all, this.maxGlobal, now, 'from all addresses together');
+	}
+
+	private strike(s: Strikes, max: number, now: number, who: string): void {
+		if (now - s.since >= this.windowMs) {
+			s.count = 0;
+			s.since = now;
+			// A quiet day forgives earlier lock-outs.
+			if (now - s.until > MAX_LOCK_MS) s.locks = 0;
+		}
+		if (++s.count < max || s.until > now) return;
+		const ms = Math.min(this.windowMs * 2 ** s.locks, MAX_LOCK_MS);
+		s.locks++;
+		s.until = now + ms;
+		s.count = 0;
+		s.since = now;
+		console.warn(
+			`${max} failed editor sign-ins ${who}: further failures answer 429 for ${Math.round(ms / 60_000)} minute(s).`
+		);
 	}
 
 	succeed(client: string): void {
-		this.failures.delete(client);
+		const s = this.perAddress.get(client);
+		if (s) s.count = 0;
 	}
 }
 
@@ -131,9 +194,12 @@ function clientOf(event: EditorEvent): string {
 /** The signed-in editor's name (session cookie from /login), or null. */
 export function signedIn(
 	event: Pick<EditorEvent, 'cookies'>,
-	token = editorToken()
+	token = editorToken(),
+	store?: SessionStore | null
 ): string | null {
-	return sessionName(event.cookies.get(SESSION_COOKIE), token);
+	const value = event.cookies.get(SESSION_COOKIE);
+	if (!value || !token) return null;
+	return (store === undefined ? sessionStore() : store)?.name(value, token) ?? null;
 }
 
 /** Who is writing, for the record: the signed-in editor's name, or "api" for a Bearer client. */
@@ -144,7 +210,8 @@ export function editorName(event: EditorEvent): string {
 /** null when the request may write; otherwise the 401/403/429 response to send. */
 export function requireEditor(
 	event: EditorEvent,
-	token: string | null = editorToken()
+	token: string | null = editorToken(),
+	store?: SessionStore | null
 ): Response | null {
 	if (!token) {
 		return apiError(
@@ -155,53 +222,52 @@ export function requireEditor(
 	const header = event.request.headers.get('authorization') ?? '';
 	const m = /^Bearer\s+(.+)$/i.exec(header);
 	if (!m) {
-		if (signedIn(event, token) !== null) return null;
+		if (signedIn(event, token, store) !== null) return null;
 		return apiError(
 			401,
 			'This needs an editor: sign in on /login, or send Authorization: Bearer <token>.'
 		);
 	}
-	const client = clientOf(event);
-	const wait = limiter.retryAfter(client);
-	if (wait > 0) return tooMany(wait);
-	if (!same(m[1]!.trim(), token)) {
-		limiter.fail(client);
-		return apiError(403, 'That editor token is not valid.');
-	}
-	limiter.succeed(client);
-	return null;
+	const result = checkToken(m[1]!, clientOf(event), token);
+	if (typeof result === 'number') return tooMany(result);
+	return result === 'ok' ? null : apiError(403, 'That editor token is not valid.');
 }
 
 export function tooMany(seconds: number): Response {
 	const res = apiError(
 		429,
-		`Too many failed sign-in attempts from this address: try again in ${Math.ceil(seconds / 60)} minute(s).`
+		`Too many failed sign-in attempts: try again in ${Math.ceil(seconds / 60)} minute(s).`
 	);
 	res.headers.set('retry-after', String(seconds));
 	return res;
 }
 
-/** Checks a token typed into the sign-in form: 'ok', 'wrong', 'off' or seconds to wait. */
-export function checkSignIn(
+/**
+ * Checks a token (typed into the sign-in form or sent as Bearer): 'ok', 'wrong', 'off', or the
+ * seconds this client must wait before a wrong token is told apart from a lock-out. The right
+ * token is accepted even then.
+ */
+export function checkToken(
 	typed: string,
 	client: string,
 	token = editorToken()
 ): 'ok' | 'wrong' | 'off' | number {
 	if (!token) return 'off';
+	if (same(typed.trim(), token)) {
+		limiter.succeed(client);
+		return 'ok';
+	}
 	const wait = limiter.retryAfter(client);
 	if (wait > 0) return wait;
-	if (!same(typed.trim(), token)) {
-		limiter.fail(client);
-		return 'wrong';
-	}
-	limiter.succeed(client);
-	return 'ok';
+	limiter.fail(client);
+	return 'wrong';
 }
 
 /**
  * Only a page of this site may be the place to return to: the value must resolve to this origin
  * (browsers drop tabs and newlines from URLs, so `/\t/evil.example` would leave it) and is
- * rebuilt from its parts.
+ * rebuilt from its parts. A path that resolves to `//…` (`/.//evil.example`, `/..//…`,
+ * `/%2e%2e//…`) would be read by a browser as another host, so it is refused too.
  */
 export function safeNext(raw: string | null, origin: string, fallback: string): string {
 	if (!raw || !raw.startsWith('/') || raw.includes('\\')) return fallback;
@@ -214,6 +280,6 @@ export function safeNext(raw: string | null, origin: string, fallback: string): 
 	} catch {
 		return fallback;
 	}
-	if (target.origin !== origin) return fallback;
+	if (target.origin !== origin || target.pathname.startsWith('//')) return fallback;
 	return `${target.pathname}${target.search}${target.hash}`;
 }

@@ -5,13 +5,21 @@
  */
 import Busboy from 'busboy';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+	createWriteStream,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	renameSync,
+	rmSync,
+	statSync,
+	utimesSync
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { createDb, databasePathFromEnv, migrateDb, type Db } from './db/client';
-import { importFile, type FileReport } from './import/load';
+import type { FileReport } from './import/load';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 /** Files in one upload request. */
@@ -109,31 +117,49 @@ export async function receiveFiles(request: Request, dir = uploadDir()): Promise
 	busboy.on('filesLimit', () => {
 		tooMany = true;
 	});
+	const parts: string[] = [];
+	const releases: (() => void)[] = [];
 	busboy.on('file', (_field, stream, info) => {
 		const original = safeName(info.filename ?? 'upload');
-		const path = join(dir, `.incoming-${randomUUID()}-${original}`);
+		const name = `${randomUUID()}-${original}`;
+		// Written as `.part-<pid>-…` and renamed once complete: whatever still has that name after
+		// its process is gone is an unfinished upload, which housekeeping removes.
+		const part = join(dir, `${PART}${process.pid}-${name}`);
+		parts.push(part);
+		releases.push(holdFile(part));
 		stream.on('limit', () => {
 			tooLarge = original;
 		});
-		const write = saveStream(stream, path);
+		const write = saveStream(stream, part);
 		// Awaited below; until then a failed write (a full disk) must not count as unhandled,
 		// which would end the server process.
 		write.catch(() => {});
 		writes.push(write);
-		received.push({ original, path });
+		received.push({ original, path: join(dir, `${INCOMING}${name}`) });
 	});
 	const discardAll = () => {
-		for (const r of received) rmSync(r.path, { force: true });
+		for (const p of [...parts, ...received.map((r) => r.path)]) rmSync(p, { force: true });
 	};
 	try {
 		await pipeline(Readable.fromWeb(request.body as unknown as WebReadableStream), busboy);
 		await Promise.all(writes);
+		if (!tooMany && !tooLarge) parts.forEach((part, i) => renameSync(part, received[i]!.path));
 	} catch (e) {
 		// The client went away mid-upload, or the upload folder cannot take the file: remove
 		// whatever was written so far (once every write has stopped), so nothing half-written stays.
 		await Promise.allSettled(writes);
 		discardAll();
-		throw storageError(e) ?? e;
+		throw (
+			storageError(e) ??
+			// Anything else is the request itself: a malformed part header (a NUL byte in a file
+			// name), a body cut short, a client that went away.
+			new UploadError(
+				`the upload could not be read as multipart/form-data (${(e as Error).message}); nothing was kept`,
+				400
+			)
+		);
+	} finally {
+		for (const release of releases) release();
 	}
 	if (tooMany) {
 		discardAll();
@@ -148,35 +174,6 @@ export async function receiveFiles(request: Request, dir = uploadDir()): Promise
 	}
 	if (received.length === 0) throw new UploadError('no file in the upload (field name: file)', 400);
 	return received;
-}
-
-/** Imports received files in order with a connection of its own; keeps each stored by its sha256. */
-export async function importReceived(
-	files: Received[],
-	importedBy: string,
-	dir = uploadDir(),
-	options: { replace?: boolean } = {}
-): Promise<FileReport[]> {
-	let db: Db | null = null;
-	try {
-		db = createDb(databasePathFromEnv());
-		migrateDb(db);
-		const reports: FileReport[] = [];
-		for (const f of files) {
-			const report = await importFile(db.$client, f.path, {
-				fileName: f.original,
-				importedBy,
-				replace: options.replace
-			});
-			keepOrDrop(f.path, report, f.original, dir);
-			reports.push(report);
-		}
-		return reports;
-	} finally {
-		db?.$client.close();
-		// Whatever was not kept (an error part-way) goes too: no half-handled upload stays.
-		for (const f of files) rmSync(f.path, { force: true });
-	}
 }
 
 /** The sha256 of every kept original (`<sha256>-<name>` in the upload folder): one listing. */
@@ -215,6 +212,8 @@ export function stagingDir(dir = uploadDir()): string {
 	return join(dir, '.staged');
 }
 
+const PART = '.part-';
+const INCOMING = '.incoming-';
 const STAGED = /^\.incoming-([0-9a-f-]{36})-(.+)$/;
 const STAGED_MAX_AGE_MS = 24 * 3600 * 1000;
 
@@ -227,12 +226,7 @@ export function stagedId(r: Received): string {
 	return STAGED.exec(basename(r.path))![1]!;
 }
 
-export async function stageFiles(
-	request: Request,
-	dir = stagingDir(),
-	inUse: (id: string) => boolean = () => false
-): Promise<Staged[]> {
-	clearOldStaged(dir, inUse);
+export async function stageFiles(request: Request, dir = stagingDir()): Promise<Staged[]> {
 	const files = await receiveFiles(request, dir);
 	return files.map((f) => ({ ...f, id: stagedId(f), size: statSync(f.path).size }));
 }
@@ -258,25 +252,96 @@ export function discardStaged(id: string, dir = stagingDir()): boolean {
 	return true;
 }
 
-/** Removes staged files older than a day, except those an import is waiting for. */
-function clearOldStaged(dir: string, inUse: (id: string) => boolean): void {
-	let entries: string[];
-	try {
-		entries = readdirSync(dir);
-	} catch {
-		return;
-	}
-	const now = Date.now();
-	for (const e of entries) {
-		const path = join(dir, e);
-		const id = STAGED.exec(e)?.[1];
-		if (id && inUse(id)) continue;
-		try {
-			if (now - statSync(path).mtimeMs > STAGED_MAX_AGE_MS) rmSync(path, { force: true });
-		} catch {
-			// gone already
+/** Files in use by this process (being received or imported), touched so others see it. */
+const held = new Map<string, number>();
+/** A file left untouched this long is nobody's: every user touches its files more often. */
+export const IDLE_MS = 90_000;
+const TOUCH_MS = 30_000;
+let toucher: ReturnType<typeof setInterval> | undefined;
+
+/**
+ * Marks a file as in use until the returned function is called. While held, its modification
+ * time is renewed every 30 s, so housekeeping in any process (several may share the folder)
+ * leaves it alone; a process that dies stops renewing, and its files age out.
+ */
+export function holdFile(path: string): () => void {
+	held.set(path, (held.get(path) ?? 0) + 1);
+	toucher ??= setInterval(() => {
+		const now = new Date();
+		for (const p of held.keys()) {
+			try {
+				utimesSync(p, now, now);
+			} catch {
+				// not written yet, or gone
+			}
 		}
+	}, TOUCH_MS).unref();
+	return () => {
+		const n = (held.get(path) ?? 1) - 1;
+		if (n > 0) held.set(path, n);
+		else held.delete(path);
+	};
+}
+
+/** Whether a process of this machine has that pid (a restarted server may get its old one). */
+export function processRunning(pid: number): boolean {
+	if (!Number.isInteger(pid) || pid <= 0) return false;
+	try {
+		process.kill(pid, 0);
+	} catch (e) {
+		return (e as NodeJS.ErrnoException).code === 'EPERM';
 	}
+	// A killed process nobody has reaped yet (a container whose first process does not reap
+	// orphans) still answers signal 0: on Linux its state tells it is dead.
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+	} catch {
+		return true;
+	}
+}
+
+/**
+ * Removes what interrupted uploads and imports left in the upload folder (run at start-up and on
+ * a timer): unfinished uploads (`.part-<pid>-…`) whose process is gone or that nobody has touched
+ * for IDLE_MS, received files (`.incoming-…`) untouched for IDLE_MS, and staged uploads older
+ * than a day that no import waits for. Returns
+ * the paths removed.
+ */
+export function sweepUploads(
+	dir = uploadDir(),
+	waitedFor: (stagedId: string) => boolean = () => false,
+	now = Date.now()
+): string[] {
+	const removed: string[] = [];
+	const sweep = (folder: string, staged: boolean) => {
+		let entries: string[];
+		try {
+			entries = readdirSync(folder);
+		} catch {
+			return;
+		}
+		for (const e of entries) {
+			const path = join(folder, e);
+			if (held.has(path)) continue;
+			const part = e.startsWith(PART);
+			const stagedId = staged ? STAGED.exec(e)?.[1] : undefined;
+			if (!part && !e.startsWith(INCOMING)) continue;
+			try {
+				const age = now - statSync(path).mtimeMs;
+				const orphan = part && !processRunning(Number(e.slice(PART.length).split('-')[0]));
+				const old = orphan || (part || !staged ? age > IDLE_MS : age > STAGED_MAX_AGE_MS);
+				if (!old || (stagedId && waitedFor(stagedId))) continue;
+				rmSync(path, { force: true });
+				removed.push(path);
+			} catch {
+				// gone already
+			}
+		}
+	};
+	sweep(dir, false);
+	sweep(stagingDir(dir), true);
+	return removed;
 }
 
 /** Keeps an imported file as the original to download again (by sha256); drops any other. */

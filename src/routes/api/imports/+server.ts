@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
+import { statSync } from 'node:fs';
 import { apiError, wantsCsv } from '$lib/server/api';
 import { editorName, requireEditor } from '$lib/server/auth';
-import { publicReport } from '$lib/server/import/load';
-import { importReceived, receiveFiles, UploadError } from '$lib/server/uploads';
+import { receiveFiles, UploadError } from '$lib/server/uploads';
 import { csvResponse, toCsv } from '$lib/server/csv-out';
 import { getDb } from '$lib/server/db';
-import { exclusive } from '$lib/server/jobs';
+import { importNow } from '$lib/server/jobs';
 import { listImportRuns } from '$lib/server/db/queries/imports';
 import type { RequestHandler } from './$types';
 
@@ -51,13 +51,19 @@ export const POST: RequestHandler = async (event) => {
 		if (e instanceof UploadError) return apiError(e.status, e.message);
 		throw e;
 	}
-	const reports = await exclusive(() =>
-		importReceived(files, editorName(event), undefined, {
+	const sized = files.map((f) => ({ ...f, size: statSync(f.path).size }));
+	// The CLI's --json report: the run id is the jobs' own addition.
+	const reports = (
+		await importNow(sized, editorName(event), {
 			replace: event.url.searchParams.get('replace') === 'true'
 		})
-	);
+	).map((r) => {
+		const { runId, ...report } = r;
+		void runId;
+		return report;
+	});
 	return json(
-		{ files: reports.map(publicReport) },
+		{ files: reports },
 		{ status: reports.some((r) => r.status === 'rejected') ? 422 : 200 }
 	);
 };

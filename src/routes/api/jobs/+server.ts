@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
+import { requireEditor } from '$lib/server/auth';
 import { listJobs } from '$lib/server/jobs';
 import type { RequestHandler } from './$types';
 
-/** Imports started from the data page since the server started (newest first). */
-export const GET: RequestHandler = () => json(listJobs());
+/** Import jobs, newest first: editors only (they name uploads, files and who sent them). */
+export const GET: RequestHandler = (event) => requireEditor(event) ?? json(listJobs());

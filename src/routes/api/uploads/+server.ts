@@ -1,7 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/api';
 import { requireEditor } from '$lib/server/auth';
-import { isQueued } from '$lib/server/jobs';
 import { stageFiles, UploadError } from '$lib/server/uploads';
 import type { RequestHandler } from './$types';
 
@@ -13,7 +12,7 @@ export const POST: RequestHandler = async (event) => {
 	const denied = requireEditor(event);
 	if (denied) return denied;
 	try {
-		const staged = await stageFiles(event.request, undefined, isQueued);
+		const staged = await stageFiles(event.request);
 		return json(
 			{ files: staged.map((s) => ({ id: s.id, file: s.original, size: s.size })) },
 			{ status: 201 }

@@ -56,8 +56,16 @@ export interface TableRow {
 	matchedTitle: string | null;
 }
 
+/**
+ * Rows the region page shows before "Show all": the first screenfuls of the ranked table, so the
+ * page stays under 100 KB of HTML (every row is sent twice, as markup and as the data the page
+ * starts from: ~2 KB).
+ */
+export const FIRST_ROWS = 25;
+
 export interface ProfileData {
-	report: Omit<GapsReport, 'rows'>;
+	/** The report without the postings trend, which the page does not draw (37 KB for a metro). */
+	report: Omit<GapsReport, 'rows' | 'postingsTrend'>;
 	rows: TableRow[];
 	/** Rows after filtering, before the limit. */
 	matching: number;
@@ -192,8 +200,10 @@ export function profile(
 	const { rows: filtered, matchedTitles } = filterRows(db, model, filter);
 	const shown = filtered.slice(0, filter.limit);
 	const cap = model.oews.topCode?.annual ?? null;
+	const { postingsTrend, ...report } = modelSummary(model);
+	void postingsTrend;
 	return {
-		report: modelSummary(model),
+		report,
 		rows: shown.map((r) => ({
 			soc: r.soc,
 			title: r.title,
@@ -265,6 +275,6 @@ export function readProfileFilter(url: URL): ProfileFilter {
 		sort,
 		dir,
 		columns: cols.length > 0 ? cols : DEFAULT_COLUMNS,
-		limit: limitText === 'all' ? 10_000 : 100
+		limit: limitText === 'all' ? 10_000 : FIRST_ROWS
 	};
 }

@@ -1,11 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/api';
+import { requireEditor } from '$lib/server/auth';
 import { getJob } from '$lib/server/jobs';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ params }) => {
-	const job = getJob(params.id);
-	return job
-		? json(job)
-		: apiError(404, 'No such import job (finished jobs are kept until a restart).');
+export const GET: RequestHandler = (event) => {
+	const denied = requireEditor(event);
+	if (denied) return denied;
+	const job = getJob(event.params.id);
+	return job ? json(job) : apiError(404, 'No such import job.');
 };

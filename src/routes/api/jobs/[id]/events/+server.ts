@@ -1,4 +1,5 @@
 import { apiError } from '$lib/server/api';
+import { requireEditor } from '$lib/server/auth';
 import { getJob, type JobView } from '$lib/server/jobs';
 import type { RequestHandler } from './$types';
 
@@ -10,7 +11,10 @@ const HEARTBEAT_MS = 15_000;
  * when something changed, plus a comment as heartbeat), then one `done` event with the report,
  * and the stream ends. A page that reloads opens the stream again and picks up where it is.
  */
-export const GET: RequestHandler = ({ params, request }) => {
+export const GET: RequestHandler = (event) => {
+	const { params, request } = event;
+	const denied = requireEditor(event);
+	if (denied) return denied;
 	if (!getJob(params.id)) return apiError(404, 'No such import job.');
 	const encoder = new TextEncoder();
 	let timer: ReturnType<typeof setInterval> | undefined;

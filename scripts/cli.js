@@ -1,0 +1,63 @@
+// Runs a command-line script (scripts/NAME.ts) as JavaScript compiled ahead of time by esbuild
+// into dist/cli/NAME.js: starting Node on plain JavaScript takes a fraction of tsx compiling the
+// TypeScript at every run. `npm ci` compiles them (scripts/build.ts); this compiles one again
+// when its output is missing or older than any of the sources it was made from.
+//
+// Usage: node scripts/cli.js NAME [ARGS...]   (what `npm run import` and the others run)
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const CLI_SCRIPTS = ['import', 'seed', 'migrate', 'sources', 'living-wage'];
+const OUT = 'dist/cli';
+
+/** @param {string} name */
+const outputOf = (name) => join(OUT, `${name}.js`);
+/** @param {string} name */
+const inputsOf = (name) => join(OUT, `${name}.inputs.json`);
+
+/** @param {string} name */
+function stale(name) {
+	const out = outputOf(name);
+	if (!existsSync(out) || !existsSync(inputsOf(name))) return true;
+	const built = statSync(out).mtimeMs;
+	/** @type {string[]} */
+	const inputs = JSON.parse(readFileSync(inputsOf(name), 'utf8'));
+	return inputs.some((file) => !existsSync(file) || statSync(file).mtimeMs > built);
+}
+
+/**
+ * Compiles scripts/NAME.ts and everything it imports from this repository into one file; the
+ * packages in node_modules stay imports. Records the source files, to tell when it is stale.
+ * @param {string} name
+ */
+export async function compileCli(name) {
+	const { build } = await import('esbuild');
+	const result = await build({
+		entryPoints: [`scripts/${name}.ts`],
+		outfile: outputOf(name),
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		packages: 'external',
+		sourcemap: true,
+		metafile: true,
+		logLevel: 'error'
+	});
+	mkdirSync(dirname(inputsOf(name)), { recursive: true });
+	writeFileSync(inputsOf(name), JSON.stringify(Object.keys(result.metafile.inputs)));
+}
+
+const invoked = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invoked) {
+	const name = process.argv[2] ?? '';
+	if (!CLI_SCRIPTS.includes(name)) {
+		console.error(`usage: node scripts/cli.js (${CLI_SCRIPTS.join('|')}) [ARGS...]`);
+		process.exit(2);
+	}
+	if (stale(name)) await compileCli(name);
+	// The script reads its own arguments from process.argv.slice(2), as under tsx.
+	process.argv.splice(2, 1);
+	await import(pathToFileURL(outputOf(name)).href);
+}
