@@ -37,9 +37,6 @@ export const SAMPLE_FILES = [
 	'data/sample/onet/Education, Training, and Experience.xlsx',
 	'data/sample/onet/Technology Skills.txt',
 	'data/sample/onet/Alternate Titles.xlsx',
-	'data/sample/onet/Skills.txt',
-	'data/sample/credentials/it_credentials.csv',
-	'data/sample/credentials/funding_sources.csv',
 	'data/sample/bls_ep_occupation_2022-32.xlsx',
 	'data/sample/bls_ep_occupation_2024-34.xlsx',
 	'data/sample/cpsaat11_2021.xlsx',
@@ -54,7 +51,11 @@ export const SAMPLE_FILES = [
 	'data/sample/ipeds/c2024_a_all_institutions.csv',
 	'data/sample/indeed/aggregate_job_postings_US.csv',
 	'data/sample/indeed/job_postings_by_sector_US.csv',
-	'data/sample/indeed/metro_job_postings_us.csv'
+	'data/sample/indeed/metro_job_postings_us.csv',
+	// Last, so the run ids of the files above stay as they were before these were bundled.
+	'data/sample/onet/Skills.txt',
+	'data/sample/credentials/it_credentials.csv',
+	'data/sample/credentials/funding_sources.csv'
 ];
 
 /**

@@ -79,21 +79,22 @@ describe('one relatedness rule', () => {
 			tier: 'Primary-Short',
 			rank: 4
 		});
+		// The map reads the pair as a move up (Financial Managers → Chief Executives) with that tier.
 		const map = pathwaysReport(t.db, '31080', {
-			scope: { kind: 'focus', soc: '11-1011', steps: 1 }
+			scope: { kind: 'focus', soc: '11-1011' },
+			showAllMoves: true
 		});
-		expect(map.edges.find((e) => e.from === '11-1011' && e.to === '11-3031')?.tier).toBe(
-			'Primary-Short'
-		);
+		const move = map.edges.find((e) => e.from === '11-3031' && e.to === '11-1011');
+		expect(move?.tier).toBe('Primary-Short');
 		const mod = await import('../../src/routes/api/pathways/+server');
 		const csv = await (
-			await callHandler(mod, url('/api/pathways?area=31080&focus=11-1011&format=csv&table=edges'))
+			await callHandler(
+				mod,
+				url('/api/pathways?area=31080&focus=11-1011&moves=all&format=csv&table=edges')
+			)
 		).text();
-		expect(csv.split('\r\n')).toContain('11-1011,11-3031,onet,Primary-Short,,' + csvChange(map));
+		expect(csv.split('\r\n').find((l) => l.startsWith('11-3031,11-1011,'))).toMatch(
+			/^11-3031,11-1011,onet,Primary-Short,,up,/
+		);
 	});
 });
-
-function csvChange(map: ReturnType<typeof pathwaysReport>): string {
-	const e = map.edges.find((x) => x.from === '11-1011' && x.to === '11-3031')!;
-	return e.wageChangePct === null ? '' : String(Math.round(e.wageChangePct * 1000) / 10);
-}
