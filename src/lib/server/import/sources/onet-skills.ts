@@ -9,6 +9,7 @@
  * skipped and counted. `Not Relevant = Y` is kept with the level row. The release is the one in
  * the file name, else 29.3 with a note (as the other O*NET files).
  */
+import { cellAt } from '../kit';
 import { quote } from '../normalize';
 import { ONET_CODE, ONET_RELEASE } from './onet';
 import { ImportError, type AdapterSession, type OpenContext, type SourceAdapter } from './types';
@@ -56,7 +57,7 @@ function open(ctx: OpenContext): AdapterSession {
 	const m = /(?:^|[^0-9])(\d{2})[._](\d)(?![0-9])/.exec(ctx.fileName);
 	const release = m ? `${m[1]}.${m[2]}` : ONET_RELEASE;
 	if (!m) ctx.notes.push(`the file does not state its O*NET release; recorded as ${ONET_RELEASE}`);
-	const text = (cells: string[], f: Field) => (at[f] < 0 ? '' : (cells[at[f]] ?? '').trim());
+	const text = (cells: string[], f: Field) => cellAt(cells, at[f]);
 	const label = (f: Field) => ctx.header[at[f]] || LABELS[f];
 	const insert = ctx.sqlite.prepare(
 		`INSERT INTO onet_skills
