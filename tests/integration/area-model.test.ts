@@ -77,7 +77,10 @@ describe('one relatedness rule', () => {
 		const page = occupationPage(t.db, '31080', '11-1011');
 		expect(page.relatedOut.find((r) => r.soc === '11-3031')).toMatchObject({
 			tier: 'Primary-Short',
-			rank: 4
+			rank: 4,
+			// Chief Executives → Financial Managers: the page calls it a step down, the map's move
+			// (the other way) a move up.
+			direction: 'down'
 		});
 		// The map reads the pair as a move up (Financial Managers → Chief Executives) with that tier.
 		const map = pathwaysReport(t.db, '31080', {
@@ -86,6 +89,7 @@ describe('one relatedness rule', () => {
 		});
 		const move = map.edges.find((e) => e.from === '11-3031' && e.to === '11-1011');
 		expect(move?.tier).toBe('Primary-Short');
+		expect(move?.direction).toBe('up');
 		const mod = await import('../../src/routes/api/pathways/+server');
 		const csv = await (
 			await callHandler(
