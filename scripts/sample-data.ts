@@ -51,7 +51,11 @@ export const SAMPLE_FILES = [
 	'data/sample/ipeds/c2024_a_all_institutions.csv',
 	'data/sample/indeed/aggregate_job_postings_US.csv',
 	'data/sample/indeed/job_postings_by_sector_US.csv',
-	'data/sample/indeed/metro_job_postings_us.csv'
+	'data/sample/indeed/metro_job_postings_us.csv',
+	// Last, so the run ids of the files above stay as they were before these were bundled.
+	'data/sample/onet/Skills.txt',
+	'data/sample/credentials/it_credentials.csv',
+	'data/sample/credentials/funding_sources.csv'
 ];
 
 /**

@@ -1,185 +1,161 @@
 /**
- * A counsellor opens the Los Angeles digital-jobs map, looks at help-desk work, finds routes to
- * security analysis with what to train for at each step, and saves the map as SVG and PNG.
+ * A counsellor opens the Los Angeles digital-jobs map, reads it at desk width, opens a job from
+ * the keyboard, asks for routes from help-desk work to security analysis (skills to build and
+ * credentials at each step), and on a phone starts from the list and switches to the map.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
 	axeFindings,
-	downloadText,
 	closeBrowser,
 	lookAt,
 	openPage,
 	pageErrors,
 	settle,
 	skipBrowser,
-	visit,
-	WIDTHS
+	visit
 } from '../helpers/browser';
 
 const SUPPORT = '15-1232';
 const SECURITY = '15-1212';
-const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
 
-interface NodeJson {
-	soc: string;
-	title: string;
-	medianAnnualWage: number | null;
+interface RouteJson {
+	steps: { from: string; to: string; credentials: { name: string }[] }[];
 }
 
-async function apiJson<T>(page: Page, path: string): Promise<T> {
-	const res = await page.request.get(path);
-	expect(res.status(), path).toBe(200);
-	return (await res.json()) as T;
+/** Axe's serious and critical findings (the bar every e2e page test holds). */
+async function blockingAxe(page: Page, label: string) {
+	const findings = await axeFindings(page, label);
+	return findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
 }
 
-/** Share of pixels that are not near-white in a band of a PNG, drawn in the page's canvas. */
-function inkShare(page: Page, png: Buffer, top: number, height: number): Promise<number> {
-	return page.evaluate(
-		async ({ b64, top, height }) => {
-			const img = new Image();
-			img.src = `data:image/png;base64,${b64}`;
-			await img.decode();
-			const canvas = document.createElement('canvas');
-			canvas.width = img.naturalWidth;
-			canvas.height = height;
-			const ctx = canvas.getContext('2d')!;
-			ctx.drawImage(img, 0, -top);
-			const px = ctx.getImageData(0, 0, canvas.width, height).data;
-			let ink = 0;
-			for (let i = 0; i < px.length; i += 4) if (px[i]! + px[i + 1]! + px[i + 2]! < 600) ink++;
-			return ink / (px.length / 4);
-		},
-		{ b64: png.toString('base64'), top, height }
-	);
+/**
+ * Every node label of the map as drawn: its on-screen font size and whether its box lies inside
+ * the drawing (a label cut at the edge of the SVG cannot be read).
+ */
+function labelGeometry(page: Page) {
+	return page.locator('.map svg').evaluate((svg) => {
+		const frame = svg.getBoundingClientRect();
+		const scale = frame.width / (svg as SVGSVGElement).viewBox.baseVal.width;
+		return Array.from(svg.querySelectorAll('a text')).map((t) => {
+			const box = t.getBoundingClientRect();
+			return {
+				text: t.textContent?.trim() ?? '',
+				px: Number(t.getAttribute('font-size')) * scale,
+				inside:
+					box.left >= frame.left - 0.5 &&
+					box.right <= frame.right + 0.5 &&
+					box.top >= frame.top - 0.5 &&
+					box.bottom <= frame.bottom + 0.5
+			};
+		});
+	});
 }
 
-describe.skipIf(skipBrowser)('pathways: node details, route finder and exports', () => {
+describe.skipIf(skipBrowser)('pathways: map, keyboard, route finder and phone list', () => {
 	afterAll(closeBrowser);
 
-	it.each(WIDTHS)('at %i px', async (width) => {
+	it('at 1280 px: readable map, keyboard access to jobs, routes with skills and credentials', async () => {
+		const width = 1280;
 		const page = await openPage(inject('e2eBaseUrl'), width);
 		await visit(page, '/pathways?area=31080');
 		await lookAt(page, 'pathways-1-map', width);
 
-		// Select help-desk work on the map: the panel loads without reloading the map.
-		const expected = await apiJson<{
-			title: string;
-			credentials: unknown[];
-			programs: { top: { institution: string }[] };
-		}>(page, `/api/pathways/node?area=31080&soc=${SUPPORT}`);
-		expect(expected.credentials).toEqual([]);
-		expect((await page.request.get('/api/pathways/node?area=31080&soc=15')).status()).toBe(400);
-		expect((await page.request.get('/api/pathways/node?area=31080&soc=15-9999')).status()).toBe(
-			404
-		);
-		const institutions = [...new Set(expected.programs.top.map((p) => p.institution))];
-		expect(institutions).toEqual(expect.arrayContaining(['Pasadena City College']));
-		await page
-			.locator('svg')
-			.getByRole('link', { name: /^Computer User Support Specialists:/ })
-			.click();
-		const panel = page.locator('section.details');
-		await expect
-			.poll(() => panel.locator('h2').textContent())
-			.toContain('Computer User Support Specialists');
-		expect(page.url()).toContain(`node=${SUPPORT}`);
-		const programs = (await panel.locator('ul.programs').textContent()) ?? '';
-		for (const name of institutions) expect(programs).toContain(name);
-		expect(await panel.textContent()).toContain('No credentials imported for this occupation');
-		expect(await panel.textContent()).toContain('Median wage here: $61,070');
-		await lookAt(page, 'pathways-2-selected', width);
-		if (width === WIDTHS[0]) {
-			// The panel as a click leaves it (the page-level axe check sees the empty panel).
-			const findings = await axeFindings(page, '/pathways with a node selected');
-			expect(findings.filter((f) => f.impact === 'serious' || f.impact === 'critical')).toEqual([]);
+		const map = page.locator('.map svg');
+		expect(await map.isVisible()).toBe(true);
+		const labels = await labelGeometry(page);
+		expect(labels.length).toBeGreaterThan(5);
+		for (const l of labels) {
+			expect(l.text, 'a node without a label').not.toBe('');
+			expect(l.px, `${l.text} is drawn at ${l.px.toFixed(1)} px`).toBeGreaterThanOrEqual(12);
+			expect(l.inside, `${l.text} is cut at the edge of the map`).toBe(true);
 		}
+		expect(await blockingAxe(page, '/pathways at 1280 px')).toEqual([]);
 
-		// The same panel from the link itself (a reload, or no JavaScript).
-		await page.reload();
-		await page.waitForLoadState('networkidle');
-		expect(await panel.locator('h2').textContent()).toContain('Computer User Support Specialists');
-		expect(await panel.locator('ul.programs').textContent()).toContain(institutions[0]);
+		// Keyboard: Tab reaches the jobs on the map; Enter opens one in the side panel.
+		await page.locator('h1').click();
+		let reached = '';
+		for (let i = 0; i < 80 && !reached; i++) {
+			await page.keyboard.press('Tab');
+			reached = await page.evaluate(() => {
+				const el = document.activeElement;
+				return el && el.closest('.map svg') ? (el.getAttribute('aria-label') ?? '') : '';
+			});
+		}
+		expect(reached, 'Tab never reached a job on the map').not.toBe('');
+		const job = reached.split(':')[0]!;
+		await page.keyboard.press('Enter');
+		const panel = page.locator('section.details');
+		await expect.poll(() => panel.locator('h2').textContent()).toContain(job);
+		expect(await blockingAxe(page, '/pathways with a job open')).toEqual([]);
 
-		// A select inside its label is named "From" plus its chosen option, hence the anchors.
+		// The route finder: From and To are named fields, and Show asks for the routes.
 		await page
 			.getByRole('combobox', { name: /^From\b/ })
 			.selectOption({ label: 'Computer User Support Specialists' });
-		await page
-			.getByRole('combobox', { name: /^To\b/ })
-			.selectOption({ label: 'Information Security Analysts' });
+		// The To list is long: typing part of a title filters it, the match stays selectable.
+		const to = page.getByRole('combobox', { name: /^To\b/ });
+		const before = await to.locator('option').count();
+		await page.getByRole('searchbox', { name: /Filter the To list/ }).fill('securi');
+		await expect.poll(() => to.locator('option').count()).toBeLessThan(before);
+		const left = await to.locator('option').allTextContents();
+		expect(left).toContain('Information Security Analysts');
+		expect(left.filter((t) => t !== '—').every((t) => /securi/i.test(t))).toBe(true);
+		await to.selectOption({ label: 'Information Security Analysts' });
 		await page.getByRole('button', { name: 'Show', exact: true }).click();
 		await settle(page, new RegExp(`from=${SUPPORT}&to=${SECURITY}`));
-		await lookAt(page, 'pathways-3-routes', width);
+		await lookAt(page, 'pathways-2-routes', width);
 
-		const map = await apiJson<{ nodes: NodeJson[] }>(
-			page,
-			`/api/pathways?area=31080&from=${SUPPORT}&to=${SECURITY}`
-		);
-		const wageOf = new Map(map.nodes.map((n) => [n.soc, n.medianAnnualWage]));
-		const routes = await page.locator('section.routes > ol > li').evaluateAll((items) =>
-			items.map((li) =>
-				Array.from(li.querySelectorAll('ol.steps > li')).map((step) => ({
-					href: step.querySelector('a')?.getAttribute('href') ?? '',
-					wage: step.querySelector('.wage')?.textContent?.trim() ?? '',
-					training: step.querySelector('.train')?.textContent ?? null
-				}))
-			)
-		);
+		const api = await page.request.get(`/api/pathways?area=31080&from=${SUPPORT}&to=${SECURITY}`);
+		expect(api.status()).toBe(200);
+		const { routes } = (await api.json()) as { routes: RouteJson[] };
 		expect(routes.length).toBeGreaterThan(0);
-		for (const steps of routes) {
-			expect(steps.length).toBeGreaterThanOrEqual(2);
-			expect(steps[0]!.href).toBe(`/regions/31080/occupations/${SUPPORT}`);
-			expect(steps.at(-1)!.href).toBe(`/regions/31080/occupations/${SECURITY}`);
-			steps.forEach((step, k) => {
-				const soc = step.href.split('/').at(-1)!;
-				const wage = wageOf.get(soc);
-				expect(wage, soc).toBeTypeOf('number');
-				expect(step.wage, soc).toBe(usd(wage!));
-				// Every move names what to train for: local programs (or none) and credentials.
-				if (k > 0) {
-					expect(step.training, soc).toMatch(/Local programs \(IPEDS 2024\)|No local program/);
-					expect(step.training, soc).toContain('No credentials imported');
-				}
-			});
-		}
-		// Security analysts: the largest local programs are named at the last step.
-		const securityPrograms = await apiJson<{ programs: { top: { institution: string }[] } }>(
-			page,
-			`/api/pathways/node?area=31080&soc=${SECURITY}`
-		);
-		expect(routes[0]!.at(-1)!.training).toContain(securityPrograms.programs.top[0]!.institution);
+		// The reference lists CompTIA Security+ for security analysts: the last step names it.
+		expect(routes[0]!.steps[0]!.from).toBe(SUPPORT);
+		expect(routes[0]!.steps.at(-1)!.to).toBe(SECURITY);
+		expect(
+			routes[0]!.steps
+				.at(-1)!
+				.credentials.map((c) => c.name)
+				.join('; ')
+		).toMatch(/Security\+/);
 
-		const [svgDownload] = await Promise.all([
-			page.waitForEvent('download'),
-			page.getByRole('button', { name: 'Download SVG' }).click()
-		]);
-		expect(svgDownload.suggestedFilename()).toBe('pathways-31080.svg');
-		const svg = await downloadText(svgDownload);
-		expect(svg).toMatch(/^<\?xml [^>]*\?>\n<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-		expect(svg).toContain('Career pathways, all digital jobs: Los Angeles-Long Beach-Anaheim, CA');
-		expect(svg).toContain('next job pays 10%+ more'); // the legend
-		expect(svg).toContain('oews_MSA_M2021_los_angeles.csv'); // the sources
-		expect(svg.trimEnd()).toMatch(/<\/svg>$/);
-		const svgWidth = Number(/<svg [^>]*width="([\d.]+)"/.exec(svg)![1]);
-		const svgHeight = Number(/<svg [^>]*height="([\d.]+)"/.exec(svg)![1]);
+		const cards = page.locator('section.routes ol.route-cards > li');
+		expect(await cards.count()).toBe(routes.length);
+		const first = cards.first();
+		const steps = first.locator('ol.steps > li');
+		expect(await steps.count()).toBe(routes[0]!.steps.length);
+		const text = (await first.textContent()) ?? '';
+		expect(text).toContain('Computer User Support Specialists');
+		expect(text).toContain('Information Security Analysts');
+		expect(text).toContain('Skills to build');
+		expect(text).toContain('Credentials');
+		expect(await steps.last().locator('ul.credentials').textContent()).toMatch(/Security\+/);
+		expect(await blockingAxe(page, '/pathways with routes')).toEqual([]);
+		expect(pageErrors(page)).toEqual([]);
+		await page.context().close();
+	});
 
-		const [pngDownload] = await Promise.all([
-			page.waitForEvent('download'),
-			page.getByRole('button', { name: 'Download PNG' }).click()
-		]);
-		expect(pngDownload.suggestedFilename()).toBe('pathways-31080.png');
-		const png = readFileSync(await pngDownload.path());
-		expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-		expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
-		// The same drawing as the SVG file, at twice its size.
-		expect(png.readUInt32BE(16)).toBe(Math.round(svgWidth * 2));
-		expect(png.readUInt32BE(20)).toBe(Math.round(svgHeight * 2));
-		expect(png.readUInt32BE(16)).toBeGreaterThan(1000);
-		// The title is drawn in the top band and the map below it: ink in both, not a blank image.
-		expect(await inkShare(page, png, 0, 60)).toBeGreaterThan(0.01);
-		expect(await inkShare(page, png, 300, 600)).toBeGreaterThan(0.01);
+	it('at 375 px: the list first, one tap on Map shows the map', async () => {
+		const width = 375;
+		const page = await openPage(inject('e2eBaseUrl'), width);
+		await visit(page, '/pathways?area=31080');
+		await lookAt(page, 'pathways-3-phone-list', width);
+
+		const list = page.locator('.list-col');
+		const map = page.locator('.map svg');
+		expect(await list.isVisible()).toBe(true);
+		expect(await list.locator('ul.job-cards > li').count()).toBeGreaterThan(5);
+		expect(await map.isVisible()).toBe(false);
+		const mapButton = page.getByRole('button', { name: 'Map', exact: true });
+		expect(await mapButton.getAttribute('aria-pressed')).toBe('false');
+		expect(await blockingAxe(page, '/pathways at 375 px')).toEqual([]);
+
+		await mapButton.click();
+		expect(await mapButton.getAttribute('aria-pressed')).toBe('true');
+		expect(await map.isVisible()).toBe(true);
+		expect(await list.isVisible()).toBe(false);
+		await lookAt(page, 'pathways-4-phone-map', width);
 		expect(pageErrors(page)).toEqual([]);
 		await page.context().close();
 	});

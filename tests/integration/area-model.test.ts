@@ -77,23 +77,28 @@ describe('one relatedness rule', () => {
 		const page = occupationPage(t.db, '31080', '11-1011');
 		expect(page.relatedOut.find((r) => r.soc === '11-3031')).toMatchObject({
 			tier: 'Primary-Short',
-			rank: 4
+			rank: 4,
+			// Chief Executives → Financial Managers: the page calls it a step down, the map's move
+			// (the other way) a move up.
+			direction: 'down'
 		});
+		// The map reads the pair as a move up (Financial Managers → Chief Executives) with that tier.
 		const map = pathwaysReport(t.db, '31080', {
-			scope: { kind: 'focus', soc: '11-1011', steps: 1 }
+			scope: { kind: 'focus', soc: '11-1011' },
+			showAllMoves: true
 		});
-		expect(map.edges.find((e) => e.from === '11-1011' && e.to === '11-3031')?.tier).toBe(
-			'Primary-Short'
-		);
+		const move = map.edges.find((e) => e.from === '11-3031' && e.to === '11-1011');
+		expect(move?.tier).toBe('Primary-Short');
+		expect(move?.direction).toBe('up');
 		const mod = await import('../../src/routes/api/pathways/+server');
 		const csv = await (
-			await callHandler(mod, url('/api/pathways?area=31080&focus=11-1011&format=csv&table=edges'))
+			await callHandler(
+				mod,
+				url('/api/pathways?area=31080&focus=11-1011&moves=all&format=csv&table=edges')
+			)
 		).text();
-		expect(csv.split('\r\n')).toContain('11-1011,11-3031,onet,Primary-Short,,' + csvChange(map));
+		expect(csv.split('\r\n').find((l) => l.startsWith('11-3031,11-1011,'))).toMatch(
+			/^11-3031,11-1011,onet,Primary-Short,,up,/
+		);
 	});
 });
-
-function csvChange(map: ReturnType<typeof pathwaysReport>): string {
-	const e = map.edges.find((x) => x.from === '11-1011' && x.to === '11-3031')!;
-	return e.wageChangePct === null ? '' : String(Math.round(e.wageChangePct * 1000) / 10);
-}

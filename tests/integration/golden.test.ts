@@ -75,7 +75,7 @@ const CASES: Case[] = [
 	api(
 		'api-pathways-route.json',
 		pathways,
-		'/api/pathways?area=31080&from=15-1232&to=15-1212&objective=never-lower&steps=3'
+		'/api/pathways?area=31080&from=15-1232&to=15-1212&objective=pay-per-step&steps=3'
 	),
 	api(
 		'api-pathways-category.json',

@@ -10,11 +10,7 @@ import { programsFeeding } from '../../src/lib/server/db/queries/occupation';
 import { placementFor } from '../../src/lib/server/db/queries/sources';
 import { importFile } from '../../src/lib/server/import/load';
 import { gapsReport } from '../../src/lib/server/reports/views/gaps';
-import {
-	pathwayNodeDetails,
-	pathwaysReport,
-	routeTraining
-} from '../../src/lib/server/reports/views/pathways';
+import { pathwayNodeDetails, pathwaysReport } from '../../src/lib/server/reports/views/pathways';
 import { ReportError } from '../../src/lib/server/reports/region';
 import { FIXTURES, seededDb, type TempDb } from '../helpers/db';
 
@@ -33,6 +29,9 @@ beforeAll(async () => {
 		'data/sample/onet/Related Occupations.txt',
 		'data/sample/onet/Job Zones.txt',
 		'data/sample/onet/Technology Skills.txt',
+		'data/sample/onet/Skills.txt',
+		'data/sample/credentials/it_credentials.csv',
+		'data/sample/credentials/funding_sources.csv',
 		'data/sample/bls_ep_occupation_2024-34.xlsx',
 		'data/sample/ipeds/hd2024.csv',
 		'data/sample/ipeds/c2024_a_all_institutions.csv',
@@ -104,9 +103,13 @@ describe('pathway node details', () => {
 		const w = rows.get(SECURITY)!.medianAnnualWage!;
 		expect(toSecurity.wageChange).toBeCloseTo((w - 61070) / 61070, 10);
 		expect(toSecurity.paysMore).toBe(true);
-		// Largest change first.
-		const changes = d.leadsTo.map((m) => m.wageChange).filter((x) => x !== null);
-		expect(changes).toEqual([...changes].sort((a, b) => b - a));
+		expect(toSecurity.direction).toBe('up');
+		// Most feasible first.
+		const scores = d.leadsTo.map((m) => m.feasibility);
+		expect(scores).toEqual([...scores].sort((a, b) => b - a));
+		// The reference maps Security+ (among others) to Information Security Analysts.
+		const sec = pathwayNodeDetails(t.db, LA, SECURITY);
+		expect(sec.referenceCredentials.map((c) => c.id)).toContain('comptia-security-plus');
 	});
 
 	it('lists a credential imported twice once, from the newer file', async () => {
@@ -128,26 +131,84 @@ describe('pathway node details', () => {
 	});
 });
 
-describe('route training', () => {
-	it('gives each step its three largest programs and its credentials by name', () => {
-		const report = pathwaysReport(t.db, LA, {
-			scope: { kind: 'digital' },
-			from: SUPPORT,
-			to: SECURITY
-		});
-		expect(report.routes.length).toBeGreaterThan(0);
-		const training = routeTraining(t.db, report.area, report.routes);
-		for (const route of report.routes) {
-			for (const soc of route.steps) expect(training[soc]).toBeDefined();
+describe('routes with step plans (Los Angeles, 2021)', () => {
+	const SOFTWARE = '15-1252';
+	const routes = (to: string, objective?: 'most-feasible' | 'pay-per-step' | 'fewest-steps') =>
+		pathwaysReport(t.db, LA, { scope: { kind: 'digital' }, from: SUPPORT, to, objective }).routes;
+
+	it.each([SECURITY, SOFTWARE])('finds routes to %s, each step within one Job Zone', (to) => {
+		const found = routes(to);
+		expect(found.length).toBeGreaterThan(1);
+		for (const route of found) {
+			expect(route.path[0]).toBe(SUPPORT);
+			expect(route.path.at(-1)).toBe(to);
+			for (const s of route.steps) {
+				const { from, to: next } = s.preparation.jobZone;
+				expect(from).not.toBeNull();
+				expect(Math.abs(next! - from!)).toBeLessThanOrEqual(1);
+				// Never through a catch-all ("All Other") occupation.
+				expect(s.to === to || !/99$/.test(s.to)).toBe(true);
+			}
 		}
-		expect(training[SECURITY]!.credentials).toEqual(['Security Analyst Certificate']);
-		expect(training[SUPPORT]!.credentials).toEqual([
-			'Help Desk Technician Certificate',
-			'IT Fundamentals Certification'
-		]);
-		const security = programsFeeding(t.db, SECURITY, placementFor(t.db, report.area));
-		expect(security.length).toBeGreaterThan(3);
-		expect(training[SECURITY]!.programs.top).toEqual(security.slice(0, 3));
-		expect(training[SECURITY]!.programs.count).toBe(security.length);
+		// Ranked by the objective: feasibility products, largest first, and not all equal.
+		const scores = found.map((r) => r.score);
+		expect(scores).toEqual([...scores].sort((a, b) => b - a));
+		expect(new Set(scores).size).toBeGreaterThan(1);
+	});
+
+	it('gives different routes or scores under different objectives', () => {
+		const feasible = routes(SECURITY, 'most-feasible');
+		const fewest = routes(SECURITY, 'fewest-steps');
+		expect(fewest[0]!.steps.length).toBeLessThanOrEqual(feasible[0]!.steps.length);
+		expect(fewest.map((r) => r.score)).toEqual(fewest.map((r) => r.steps.length));
+		for (const r of routes(SECURITY, 'pay-per-step')) {
+			for (const s of r.steps) expect(s.wageChange!).toBeGreaterThanOrEqual(0.1);
+		}
+	});
+
+	it('lists skills to build, credentials with dated fees, programs that fit and funding', () => {
+		const steps = routes(SECURITY).flatMap((r) => r.steps);
+		const last = steps.find((s) => s.to === SECURITY)!;
+		expect(last.skillsKnown).toBe(true);
+		const withSkills = steps.filter((s) => s.skillsToBuild.length > 0);
+		expect(withSkills.length).toBeGreaterThan(0);
+		for (const k of withSkills.flatMap((s) => s.skillsToBuild)) {
+			expect(k.toLevel - (k.fromLevel ?? 0)).toBeGreaterThanOrEqual(0.5);
+		}
+		const secPlus = last.credentials.find((c) => c.id === 'comptia-security-plus')!;
+		expect(secPlus).toMatchObject({ feeUsd: 439, feeAsOf: '2026-06' });
+		expect(secPlus.sources.length).toBeGreaterThan(0);
+		// Entry-level credentials first.
+		const levels = last.credentials.map((c) => c.level);
+		expect(levels.indexOf('entry')).toBe(0);
+		expect(last.funding.map((f) => f.id)).toContain('wioa-ita');
+		expect(last.programs.groups.length).toBeGreaterThan(0);
+		// Security analysts usually enter with a bachelor's: no graduate award fits by default.
+		const awards = last.programs.groups.flatMap((g) => g.programs.map((p) => p.awardLevel));
+		expect(awards.every((a) => [1, 2, 3, 4, 5, 20, 21].includes(a))).toBe(true);
+	});
+
+	it('has no skills part into Software Developers (O*NET 29.3 rates none for 15-1252.00)', () => {
+		const into = routes(SOFTWARE)
+			.flatMap((r) => r.steps)
+			.filter((s) => s.to === SOFTWARE);
+		expect(into.length).toBeGreaterThan(0);
+		for (const s of into) {
+			expect(s.parts.skills).toBeNull();
+			expect(s.skillsKnown).toBe(false);
+			expect(s.skillsToBuild).toEqual([]);
+		}
+	});
+
+	it('keeps the focus map of Software Developers to at most 25 occupations', () => {
+		const map = pathwaysReport(t.db, LA, { scope: { kind: 'focus', soc: SOFTWARE } });
+		expect(map.nodes.length).toBeLessThanOrEqual(25);
+		expect(map.nodes.length).toBeGreaterThan(5);
+		expect(map.nodes.some((n) => n.soc === SOFTWARE)).toBe(true);
+		expect(map.layout.fontSize).toBeGreaterThanOrEqual(12);
+		for (const n of map.layout.nodes) {
+			expect(n.box.x).toBeGreaterThanOrEqual(0);
+			expect(n.box.x + n.box.width).toBeLessThanOrEqual(map.layout.width);
+		}
 	});
 });

@@ -292,7 +292,8 @@ describe('the served app on the bundled sample', () => {
 			'Programs that feed it',
 			'Who works in it',
 			'Technology skills',
-			'Where people go next',
+			'Moves up from here',
+			'closely related: among the 10 jobs O*NET lists as most related',
 			'Some college, no degree'
 		]) {
 			expect(html).toContain(text);
@@ -335,9 +336,10 @@ describe('the served app on the bundled sample', () => {
 		).json()) as {
 			nodes: { soc: string; level: string | null }[];
 			edges: { from: string; to: string; source: string }[];
-			routes: { steps: string[] }[];
+			routes: { path: string[]; steps: { from: string; to: string }[] }[];
 		};
-		expect(api.routes[0]!.steps).toEqual(['15-1232', '15-1212']);
+		expect(api.routes[0]!.path).toEqual(['15-1232', '15-1212']);
+		expect(api.routes[0]!.steps.map((s) => [s.from, s.to])).toEqual([['15-1232', '15-1212']]);
 		expect(api.edges.every((e) => e.source.length > 0)).toBe(true);
 		expect(api.nodes.find((n) => n.soc === '15-1232')!.level).toBe('entry');
 		expect((await fetch(`${server.url}/api/pathways?area=abc`)).status).toBe(400);

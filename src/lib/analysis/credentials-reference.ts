@@ -67,7 +67,8 @@ export interface ParsedReference<T> {
 	problems: ReferenceProblem[];
 }
 
-interface Cells {
+/** One row's cells by column name, as a row reader sees them (a CSV here, an import adapter's row). */
+export interface Cells {
 	get(field: string): string;
 	/** Records a problem at the field's column and returns null. */
 	fail(field: string, message: string): null;
@@ -232,72 +233,74 @@ export function parseCredentialsReference(
 	file: string
 ): ParsedReference<ReferenceCredential> {
 	const seen = new Map<string, number>();
-	const result = readTable(text, file, CREDENTIAL_REQUIRED, (c): ReferenceCredential | null => {
-		const id = uniqueId(c, 'credential_id', seen);
-		const name = required(c, 'name');
-		const issuer = required(c, 'issuer');
-		const levelText = c.get('level').toLowerCase();
-		const level = (CREDENTIAL_LEVELS as readonly string[]).includes(levelText)
-			? (levelText as CredentialLevel)
-			: c.fail(
-					'level',
-					`level: expected entry, intermediate or advanced, found "${c.get('level')}"`
-				);
-		const socCodes = c
-			.get('soc_codes')
-			.split(';')
-			.map((s) => s.trim())
-			.filter((s) => s !== '');
-		if (socCodes.length === 0) c.fail('soc_codes', 'soc_codes: at least one SOC code is needed');
-		const badSoc = socCodes.find((s) => !SOC.test(s));
-		if (badSoc !== undefined) {
-			c.fail('soc_codes', `soc_codes: "${badSoc}" is not a SOC code like 15-1212`);
-		}
-		const feeUsd = dollars(c, 'exam_fee_usd');
-		const feeAsOf = orNull(c.get('fee_as_of'));
-		if (feeAsOf !== null && !AS_OF.test(feeAsOf)) {
-			c.fail('fee_as_of', `fee_as_of: expected YYYY or YYYY-MM, found "${feeAsOf}"`);
-		} else if (feeAsOf !== null && feeUsd === null) {
-			c.fail('fee_as_of', 'fee_as_of is given but exam_fee_usd is blank');
-		}
-		const dodText = c.get('dod_8140').toLowerCase() || 'unknown';
-		const dod8140 =
-			dodText === 'yes' || dodText === 'no' || dodText === 'unknown'
-				? dodText
-				: c.fail('dod_8140', `dod_8140: expected yes, no or unknown, found "${c.get('dod_8140')}"`);
-		const sources = urls(c, 'source_urls');
-		if (
-			id === null ||
-			name === null ||
-			issuer === null ||
-			level === null ||
-			feeUsd === undefined ||
-			dod8140 === null ||
-			sources === null
-		) {
-			return null;
-		}
-		return {
-			id,
-			name,
-			issuer,
-			kind: c.get('kind') || 'certification',
-			category: orNull(c.get('category')),
-			level,
-			socCodes,
-			feeUsd,
-			feeBasis: orNull(c.get('fee_basis')),
-			feeAsOf,
-			typicalPrep: orNull(c.get('typical_prep')),
-			prerequisites: orNull(c.get('prerequisites')),
-			renewal: orNull(c.get('renewal')),
-			dod8140,
-			sources,
-			notes: orNull(c.get('notes')),
-			line: c.line
-		};
-	});
-	return result;
+	return readTable(text, file, CREDENTIAL_REQUIRED, (c) => readCredential(c, seen));
+}
+
+/**
+ * One credential row (the checks of `parseCredentialsReference`); null after `c.fail` when the
+ * row is refused. `seen` maps ids to their lines across the file.
+ */
+export function readCredential(c: Cells, seen: Map<string, number>): ReferenceCredential | null {
+	const id = uniqueId(c, 'credential_id', seen);
+	const name = required(c, 'name');
+	const issuer = required(c, 'issuer');
+	const levelText = c.get('level').toLowerCase();
+	const level = (CREDENTIAL_LEVELS as readonly string[]).includes(levelText)
+		? (levelText as CredentialLevel)
+		: c.fail('level', `level: expected entry, intermediate or advanced, found "${c.get('level')}"`);
+	const socCodes = c
+		.get('soc_codes')
+		.split(';')
+		.map((s) => s.trim())
+		.filter((s) => s !== '');
+	if (socCodes.length === 0) c.fail('soc_codes', 'soc_codes: at least one SOC code is needed');
+	const badSoc = socCodes.find((s) => !SOC.test(s));
+	if (badSoc !== undefined) {
+		c.fail('soc_codes', `soc_codes: "${badSoc}" is not a SOC code like 15-1212`);
+	}
+	const feeUsd = dollars(c, 'exam_fee_usd');
+	const feeAsOf = orNull(c.get('fee_as_of'));
+	if (feeAsOf !== null && !AS_OF.test(feeAsOf)) {
+		c.fail('fee_as_of', `fee_as_of: expected YYYY or YYYY-MM, found "${feeAsOf}"`);
+	} else if (feeAsOf !== null && feeUsd === null) {
+		c.fail('fee_as_of', 'fee_as_of is given but exam_fee_usd is blank');
+	}
+	const dodText = c.get('dod_8140').toLowerCase() || 'unknown';
+	const dod8140 =
+		dodText === 'yes' || dodText === 'no' || dodText === 'unknown'
+			? dodText
+			: c.fail('dod_8140', `dod_8140: expected yes, no or unknown, found "${c.get('dod_8140')}"`);
+	const sources = urls(c, 'source_urls');
+	if (
+		id === null ||
+		name === null ||
+		issuer === null ||
+		level === null ||
+		feeUsd === undefined ||
+		dod8140 === null ||
+		sources === null
+	) {
+		return null;
+	}
+	return {
+		id,
+		name,
+		issuer,
+		kind: c.get('kind') || 'certification',
+		category: orNull(c.get('category')),
+		level,
+		socCodes,
+		feeUsd,
+		feeBasis: orNull(c.get('fee_basis')),
+		feeAsOf,
+		typicalPrep: orNull(c.get('typical_prep')),
+		prerequisites: orNull(c.get('prerequisites')),
+		renewal: orNull(c.get('renewal')),
+		dod8140,
+		sources,
+		notes: orNull(c.get('notes')),
+		line: c.line
+	};
 }
 
 export const FUNDING_COLUMNS = [
@@ -313,27 +316,30 @@ export const FUNDING_COLUMNS = [
 /** Parses `funding_sources.csv`: every column required; the maximum may be blank. */
 export function parseFundingReference(text: string, file: string): ParsedReference<FundingSource> {
 	const seen = new Map<string, number>();
-	return readTable(text, file, FUNDING_COLUMNS, (c): FundingSource | null => {
-		const id = uniqueId(c, 'funding_id', seen);
-		const name = required(c, 'name');
-		const administrator = required(c, 'administrator');
-		const whoQualifies = required(c, 'who_qualifies');
-		const covers = required(c, 'covers');
-		const typicalMaxUsd = dollars(c, 'typical_max_usd');
-		const sources = urls(c, 'source_urls');
-		if (
-			id === null ||
-			name === null ||
-			administrator === null ||
-			whoQualifies === null ||
-			covers === null ||
-			typicalMaxUsd === undefined ||
-			sources === null
-		) {
-			return null;
-		}
-		return { id, name, administrator, whoQualifies, covers, typicalMaxUsd, sources, line: c.line };
-	});
+	return readTable(text, file, FUNDING_COLUMNS, (c) => readFunding(c, seen));
+}
+
+/** One funding row (the checks of `parseFundingReference`); null after `c.fail` when refused. */
+export function readFunding(c: Cells, seen: Map<string, number>): FundingSource | null {
+	const id = uniqueId(c, 'funding_id', seen);
+	const name = required(c, 'name');
+	const administrator = required(c, 'administrator');
+	const whoQualifies = required(c, 'who_qualifies');
+	const covers = required(c, 'covers');
+	const typicalMaxUsd = dollars(c, 'typical_max_usd');
+	const sources = urls(c, 'source_urls');
+	if (
+		id === null ||
+		name === null ||
+		administrator === null ||
+		whoQualifies === null ||
+		covers === null ||
+		typicalMaxUsd === undefined ||
+		sources === null
+	) {
+		return null;
+	}
+	return { id, name, administrator, whoQualifies, covers, typicalMaxUsd, sources, line: c.line };
 }
 
 /**

@@ -4,8 +4,7 @@ import { listAreas } from '$lib/server/db/queries/oews';
 import {
 	pathwayNodeDetails,
 	pathwaysReport,
-	readPathwayOptions,
-	routeTraining
+	readPathwayOptions
 } from '$lib/server/reports/views/pathways';
 import { ReportError } from '$lib/server/reports/region';
 import { isAreaCode } from '$lib/domain/codes';
@@ -20,7 +19,6 @@ export const load = (({ url }) => {
 	if (!isAreaCode(area)) error(400, 'area must be an area code');
 	const options = readPathwayOptions(url);
 	try {
-		/** Nodes, edges, layout, routes and the choices for the pickers. */
 		const report = pathwaysReport(db, area, options);
 		const node = url.searchParams.get('node');
 		return {
@@ -32,16 +30,11 @@ export const load = (({ url }) => {
 				focus: url.searchParams.get('focus') ?? '',
 				color: url.searchParams.get('color') === 'gap' ? 'gap' : 'wage'
 			},
-			/**
-			 * The selected node's panel (~10 kB) only for a link that names one: a click on the map
-			 * loads it from /api/pathways/node instead of running this whole load again.
-			 */
+			// Only for a link that names a node: a click on the map fetches /api/pathways/node.
 			details:
 				node && report.choices.some((c) => c.soc === node)
 					? pathwayNodeDetails(db, area, node, { year: report.year })
-					: null,
-			/** What to train for at each step of the found routes (top programs, credentials). */
-			training: routeTraining(db, report.area, report.routes)
+					: null
 		};
 	} catch (e) {
 		if (e instanceof ReportError) error(e.status, e.message);

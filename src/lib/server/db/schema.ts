@@ -339,6 +339,24 @@ export const onetTechnologySkills = sqliteTable(
 	(t) => [index('onet_technology_skills_soc').on(t.soc)]
 );
 
+/** O*NET Skills: importance (IM, 1–5) and level (LV, 0–7) of the 35 skills per occupation. */
+export const onetSkills = sqliteTable(
+	'onet_skills',
+	{
+		runId: runRef(),
+		onetCode: text('onet_code').notNull(),
+		soc: text('soc').notNull(),
+		elementId: text('element_id').notNull(),
+		elementName: text('element_name').notNull(),
+		/** `IM` or `LV`. */
+		scaleId: text('scale_id').notNull(),
+		value: real('value').notNull(),
+		/** O*NET's `Not Relevant = Y` on a level row (the level counts as 0). */
+		notRelevant: integer('not_relevant', { mode: 'boolean' }).notNull().default(false)
+	},
+	(t) => [index('onet_skills_soc').on(t.soc)]
+);
+
 /**
  * Employment projections: BLS EP national `occupation.xlsx` (area `99`) or a region's own
  * projections (generic CSV). Employment and openings in persons (EP's thousands × 1,000).
@@ -587,6 +605,45 @@ export const credentials = sqliteTable(
 	},
 	(t) => [index('credentials_soc').on(t.soc)]
 );
+
+/**
+ * The credentials reference (data/sample/credentials/it_credentials.csv or an editor's file in
+ * its columns): one row per credential id and run; a newer run's id replaces an older one's.
+ * Lists (SOC codes, source URLs) are kept `;`-separated as in the file.
+ */
+export const credentialReference = sqliteTable('credential_reference', {
+	runId: runRef(),
+	credentialId: text('credential_id').notNull(),
+	name: text('name').notNull(),
+	issuer: text('issuer').notNull(),
+	kind: text('kind').notNull(),
+	category: text('category'),
+	level: text('level').notNull(),
+	socCodes: text('soc_codes').notNull(),
+	feeUsd: real('fee_usd'),
+	feeBasis: text('fee_basis'),
+	feeAsOf: text('fee_as_of'),
+	typicalPrep: text('typical_prep'),
+	prerequisites: text('prerequisites'),
+	renewal: text('renewal'),
+	dod8140: text('dod_8140').notNull(),
+	sourceUrls: text('source_urls').notNull(),
+	notes: text('notes'),
+	sourceLine: integer('source_line').notNull()
+});
+
+/** The funding reference (data/sample/credentials/funding_sources.csv or an editor's file). */
+export const fundingReference = sqliteTable('funding_reference', {
+	runId: runRef(),
+	fundingId: text('funding_id').notNull(),
+	name: text('name').notNull(),
+	administrator: text('administrator').notNull(),
+	whoQualifies: text('who_qualifies').notNull(),
+	covers: text('covers').notNull(),
+	typicalMaxUsd: real('typical_max_usd'),
+	sourceUrls: text('source_urls').notNull(),
+	sourceLine: integer('source_line').notNull()
+});
 
 /**
  * A living-wage threshold a user sets for an area (annual, USD). None is invented: an area

@@ -8,11 +8,14 @@ import type { Db } from '../client';
 export const RUN_TABLES = [
 	'cip_soc',
 	'completions',
+	'credential_reference',
 	'credentials',
 	'digital_categories',
+	'funding_reference',
 	'institutions',
 	'onet_job_zones',
 	'onet_related',
+	'onet_skills',
 	'onet_technology_skills',
 	'postings_index',
 	'soc_definitions'

@@ -7,6 +7,7 @@ import { blsOews } from './bls-oews';
 import { adapters as blsEp } from './bls-ep';
 import { adapters as censusOccCodes } from './census-occ-codes';
 import { adapters as cipSoc } from './cip-soc';
+import { adapters as credentialsReference } from './credentials-reference';
 import { adapters as cpsTable11 } from './cps-table11';
 import { adapters as digitalCategories } from './digital-categories';
 import { adapters as generic } from './generic';
@@ -16,6 +17,7 @@ import { adapters as licensedOccupations } from './licensed-occupations';
 import { oesHybridStructure } from './oes-hybrid-structure';
 import { adapters as onet } from './onet';
 import { adapters as povertyGuidelines } from './poverty-guidelines';
+import { adapters as onetSkills } from './onet-skills';
 import { adapters as soc2018 } from './soc-2018';
 import type { DetectContext, SourceAdapter } from './types';
 
@@ -23,6 +25,7 @@ export const ADAPTERS: readonly SourceAdapter[] = [
 	blsOews,
 	oesHybridStructure,
 	...onet,
+	...onetSkills,
 	...blsEp,
 	...soc2018,
 	...cipSoc,
@@ -34,6 +37,7 @@ export const ADAPTERS: readonly SourceAdapter[] = [
 	...censusOccCodes,
 	...licensedOccupations,
 	...povertyGuidelines,
+	...credentialsReference,
 	// Generic tidy CSVs last: their headers are the loosest.
 	...generic
 ];

@@ -1,29 +1,48 @@
 /**
- * The career-pathway map of an area: occupations as nodes (with local wages, demand and level),
- * transitions as edges (O*NET related occupations and imported or curated edges, each with its
- * source), the part of the graph in scope, routes between two occupations, and a layout.
+ * The career-pathway map of an area over the second version of the method (docs/METHODS.md §
+ * Pathways): occupations as nodes, moves with a direction and a feasibility (moves.ts), a small
+ * map scope (map-scope.ts), routes ranked by an objective (career-routes.ts) with what each step
+ * takes (skills.ts, step-plan.ts), and the layered layout (pathway-layout-v2.ts).
  */
 import {
-	edgeWageChange,
-	findRoutes,
-	indexGraph,
-	pathwayLevel,
-	scopeGraph,
-	type PathwayEdge,
-	type PathwayNode,
-	type PathwayScope,
-	type Route,
-	type RouteObjective
-} from '../../../analysis/pathways';
-import { layoutPathways, type PathwayLayout } from '../../../analysis/pathway-layout';
+	findCareerRoutes,
+	indexMoves,
+	ROUTE_OBJECTIVES,
+	type CareerObjective,
+	type CareerRoute,
+	type RouteStep
+} from '../../../analysis/career-routes';
+import type {
+	CredentialLevel,
+	FundingSource,
+	ReferenceCredential
+} from '../../../analysis/credentials-reference';
+import { buildMoves, isCatchAll, type Move, type MoveSource } from '../../../analysis/moves';
+import { focusMap, strongestMoves } from '../../../analysis/map-scope';
+import { layoutPathwaysV2, type PathwayLayoutV2 } from '../../../analysis/pathway-layout-v2';
+import { pathwayLevel, type PathwayEdge, type PathwayNode } from '../../../analysis/pathways';
+import {
+	hotTechnologiesToLearn,
+	skillProfiles,
+	socSkillProfiles,
+	skillsToBuild,
+	type SkillProfile,
+	type SkillToBuild,
+	type TechnologyInput
+} from '../../../analysis/skills';
+import {
+	credentialsForStep,
+	fundingForStep,
+	isShortAward,
+	preparationStep,
+	programsForStep,
+	type PreparationStep,
+	type StepPrograms
+} from '../../../analysis/step-plan';
 import { isSocCode } from '../../../domain/codes';
 import type { AreaRow } from '../../../domain/rows';
 import type { Db } from '../../db/client';
-import {
-	credentialNamesFor,
-	credentialsFor,
-	type CredentialRow
-} from '../../db/queries/credentials';
+import { credentialsFor, type CredentialRow } from '../../db/queries/credentials';
 import { CURATED_REMOVED } from '../../db/queries/curated';
 import {
 	jobZones,
@@ -32,31 +51,86 @@ import {
 	type ProgramRow,
 	type TechSkill
 } from '../../db/queries/occupation';
+import {
+	credentialReference,
+	fundingReference,
+	skillRatings
+} from '../../db/queries/pathway-reference';
 import { importedEdges, onetRelations } from '../../db/queries/pathways';
 import { latestRun } from '../../db/queries/runs';
-import { placementFor, runRef, type RunRef } from '../../db/queries/sources';
+import { runRef, type RunRef } from '../../db/queries/sources';
 import { areaModel, type AreaModel, type AreaOptions } from '../area-model';
 import { rowFor } from './occupation';
+
+export type PathwayScope =
+	{ kind: 'category'; category: string } | { kind: 'digital' } | { kind: 'focus'; soc: string };
 
 export interface PathwayOptions {
 	year?: number;
 	scope: PathwayScope;
 	from?: string;
 	to?: string;
+	/** At most this many moves per route (1–4); default 3. */
 	steps?: number;
-	objective?: RouteObjective;
+	objective?: CareerObjective;
 	sizeBy?: 'employment' | 'openings';
+	/** Draw every move among the shown occupations, not only each one's strongest. */
+	showAllMoves?: boolean;
+	/** Every local program of a step, not only those that fit it. */
+	allPrograms?: boolean;
 }
 
 export interface MapNode extends PathwayNode {
 	supplyGap: number | null;
 	livingWageRatio: number | null;
 	underRepresented: string[];
+	catchAll: boolean;
 }
 
-export interface MapEdge extends PathwayEdge {
-	wageChangePct: number | null;
-	paysMore: boolean | null;
+/** A move as the map and the API show it: the move itself and its best source in words. */
+export interface MapEdge extends Move {
+	/** The best source: `onet`, `curated`, `skills` or an imported file's label. */
+	source: string;
+	tier: string | null;
+	note: string | null;
+}
+
+/** A credential as a step lists it: the fee always with its date and its sources. */
+export interface StepCredential {
+	id: string;
+	name: string;
+	issuer: string;
+	level: CredentialLevel;
+	feeUsd: number | null;
+	feeBasis: string | null;
+	feeAsOf: string | null;
+	sources: string[];
+}
+
+export interface StepFunding {
+	id: string;
+	name: string;
+	administrator: string;
+	typicalMaxUsd: number | null;
+	sources: string[];
+}
+
+/** One step of a route with what it takes. */
+export interface PlannedStep extends RouteStep {
+	skillsToBuild: SkillToBuild[];
+	/** False when O*NET rates no skills for the next job (the list above is then empty). */
+	skillsKnown: boolean;
+	hotTechnologies: TechnologyInput[];
+	preparation: PreparationStep;
+	credentials: StepCredential[];
+	programs: StepPrograms<ProgramRow>;
+	funding: StepFunding[];
+	/** Groups under-represented in the next job here (representation rule of the area model). */
+	underRepresented: string[];
+}
+
+export interface PlannedRoute extends Omit<CareerRoute, 'steps'> {
+	steps: PlannedStep[];
 }
 
 export interface PathwaysReport {
@@ -66,12 +140,19 @@ export interface PathwaysReport {
 	coverage: AreaModel['coverage'];
 	nodes: MapNode[];
 	edges: MapEdge[];
-	routes: Route[];
-	/** All occupations of the area, for the route finder's pickers. */
-	choices: { soc: string; title: string }[];
-	layout: PathwayLayout;
+	/** Moves among the shown occupations left out of the map (behind "show all moves"). */
+	hiddenMoves: number;
+	/** Occupations a focus map reached but did not show. */
+	hiddenNodes: number;
+	routes: PlannedRoute[];
+	objective: CareerObjective;
+	/** All occupations of the area, for the pickers, with their category (digital first). */
+	choices: { soc: string; title: string; category: string | null }[];
+	layout: PathwayLayoutV2;
 	sources: AreaModel['sources'];
 	edgeSources: string[];
+	/** The reference tables behind the step plans: counts, for the "starting point" note. */
+	reference: { credentials: number; funding: number; skills: boolean };
 }
 
 /** O*NET relations as SOC pairs, plus every imported pathway edge, less curated removals. */
@@ -122,66 +203,223 @@ function mapNodes(db: Db, rows: readonly AreaRow[]): MapNode[] {
 			entryEducation: r.entryEducation,
 			supplyGap: r.supplyGap,
 			livingWageRatio: r.livingWageRatio,
-			underRepresented: r.representation
-				.filter((c) => c.flag === 'under-represented')
-				.map((c) => c.group)
+			underRepresented: underRepresented(r),
+			catchAll: isCatchAll(r.soc)
 		};
 	});
 }
 
-export function pathwaysReport(db: Db, area: string, options: PathwayOptions): PathwaysReport {
-	const model = areaModel(db, area, { year: options.year });
+const underRepresented = (r: AreaRow) =>
+	r.representation.filter((c) => c.flag === 'under-represented').map((c) => c.group);
+
+/** The best source of a move in one word, and its O*NET tier and note. */
+function sourceLabel(sources: readonly MoveSource[]): Pick<MapEdge, 'source' | 'tier' | 'note'> {
+	const s = sources[0];
+	if (!s) return { source: 'unknown', tier: null, note: null };
+	if (s.kind === 'onet') return { source: 'onet', tier: s.tier, note: null };
+	if (s.kind === 'curated') return { source: 'curated', tier: null, note: s.note };
+	if (s.kind === 'imported') return { source: s.label, tier: null, note: s.note };
+	return { source: 'skills', tier: null, note: null };
+}
+
+interface AreaGraph {
+	nodes: MapNode[];
+	bySoc: Map<string, MapNode>;
+	moves: Move[];
+	profiles: Map<string, SkillProfile>;
+	edgeSources: string[];
+}
+
+// One graph per area model: the model is memoised per data version, so this is too.
+const graphs = new WeakMap<AreaModel, AreaGraph>();
+
+function areaGraph(db: Db, model: AreaModel): AreaGraph {
+	const known = graphs.get(model);
+	if (known) return known;
 	const nodes = mapNodes(db, model.rows);
 	const bySoc = new Map(nodes.map((n) => [n.soc, n]));
-	const edges = allEdges(db, area).filter((e) => bySoc.has(e.from) && bySoc.has(e.to));
-	const graph = { nodes, edges };
-	const scoped = scopeGraph(nodes, edges, options.scope);
-	const withWages = (list: readonly PathwayEdge[]): MapEdge[] =>
-		list.map((e) => {
-			const change = edgeWageChange(e, bySoc);
-			return { ...e, wageChangePct: change.premium, paysMore: change.paysMore };
-		});
-	let routes: Route[] = [];
+	const edges = allEdges(db, model.area.code).filter((e) => bySoc.has(e.from) && bySoc.has(e.to));
+	const profiles = socSkillProfiles(skillProfiles(skillRatings(db)));
+	const { moves } = buildMoves(nodes, edges, { profiles });
+	const graph = {
+		nodes,
+		bySoc,
+		moves,
+		profiles,
+		edgeSources: [...new Set(edges.map((e) => e.source))]
+	};
+	graphs.set(model, graph);
+	return graph;
+}
+
+const toCredential = (c: ReturnType<typeof credentialReference>[number]): ReferenceCredential => ({
+	id: c.id,
+	name: c.name,
+	issuer: c.issuer,
+	kind: c.kind,
+	category: c.category,
+	level: c.level as CredentialLevel,
+	socCodes: c.socCodes.split(';'),
+	feeUsd: c.feeUsd,
+	feeBasis: c.feeBasis,
+	feeAsOf: c.feeAsOf,
+	typicalPrep: c.typicalPrep,
+	prerequisites: c.prerequisites,
+	renewal: c.renewal,
+	dod8140: c.dod8140 as ReferenceCredential['dod8140'],
+	sources: c.sourceUrls.split(';'),
+	notes: c.notes,
+	line: c.line
+});
+
+const toFunding = (f: ReturnType<typeof fundingReference>[number]): FundingSource => ({
+	id: f.id,
+	name: f.name,
+	administrator: f.administrator,
+	whoQualifies: f.whoQualifies,
+	covers: f.covers,
+	typicalMaxUsd: f.typicalMaxUsd,
+	sources: f.sourceUrls.split(';'),
+	line: f.line
+});
+
+/** The shown part of a credential: fee, its date and its sources always together. */
+const stepCredential = (c: ReferenceCredential): StepCredential => ({
+	id: c.id,
+	name: c.name,
+	issuer: c.issuer,
+	level: c.level,
+	feeUsd: c.feeUsd,
+	feeBasis: c.feeBasis,
+	feeAsOf: c.feeAsOf,
+	sources: c.sources
+});
+
+/**
+ * What each step of the routes takes: skills to build and hot technologies (O*NET), the
+ * education and experience step, reference credentials, the local programs that fit the step,
+ * funding pointers and the groups under-represented in the next job.
+ */
+function planRoutes(
+	db: Db,
+	model: AreaModel,
+	graph: AreaGraph,
+	routes: readonly CareerRoute[],
+	allPrograms: boolean
+): PlannedRoute[] {
+	const credentials = credentialReference(db).map(toCredential);
+	const funding = fundingReference(db).map(toFunding);
+	const rows = new Map(model.rows.map((r) => [r.soc, r]));
+	const tech = new Map<string, TechSkill[]>();
+	const techOf = (soc: string) => {
+		let list = tech.get(soc);
+		if (!list) tech.set(soc, (list = technologySkills(db, soc, 500)));
+		return list;
+	};
+	const prep = (soc: string) => {
+		const r = rows.get(soc);
+		return {
+			jobZone: graph.bySoc.get(soc)?.jobZone ?? null,
+			entryEducation: r?.entryEducation ?? null,
+			workExperience: r?.workExperience ?? null
+		};
+	};
+	return routes.map((route) => ({
+		...route,
+		steps: route.steps.map((step): PlannedStep => {
+			const next = graph.bySoc.get(step.to)!;
+			const creds = credentialsForStep(credentials, step.to);
+			const programs = programsForStep(
+				programsFeeding(db, step.to, model.placement),
+				{ entryEducation: next.entryEducation, level: next.level },
+				{ showAll: allPrograms }
+			);
+			const listed = programs.groups.flatMap((g) => g.programs);
+			return {
+				...step,
+				skillsToBuild: skillsToBuild(graph.profiles.get(step.from), graph.profiles.get(step.to)),
+				skillsKnown: graph.profiles.has(step.to),
+				hotTechnologies: hotTechnologiesToLearn(techOf(step.from), techOf(step.to)),
+				preparation: preparationStep(prep(step.from), prep(step.to)),
+				credentials: creds.map(stepCredential),
+				programs,
+				funding: fundingForStep(funding, {
+					credentials: creds.length,
+					shortPrograms: listed.filter((p) => isShortAward(p.awardLevel)).length,
+					bachelorPrograms: listed.filter((p) => p.awardLevel === 5).length
+				}).map((f) => ({
+					id: f.id,
+					name: f.name,
+					administrator: f.administrator,
+					typicalMaxUsd: f.typicalMaxUsd,
+					sources: f.sources
+				})),
+				underRepresented: next.underRepresented
+			};
+		})
+	}));
+}
+
+const DIGITAL_FIRST = (a: MapNode, b: MapNode) =>
+	Number(a.category === null) - Number(b.category === null) || a.title.localeCompare(b.title);
+
+export function pathwaysReport(db: Db, area: string, options: PathwayOptions): PathwaysReport {
+	const model = areaModel(db, area, { year: options.year });
+	const graph = areaGraph(db, model);
+	const { nodes, bySoc, moves } = graph;
+	const objective = options.objective ?? 'most-feasible';
+	let found: CareerRoute[] = [];
 	if (options.from && options.to && bySoc.has(options.from) && bySoc.has(options.to)) {
-		routes = findRoutes(indexGraph(graph), options.from, options.to, {
-			objective: options.objective ?? 'largest-gain',
-			maxSteps: options.steps ?? 4,
+		found = findCareerRoutes(indexMoves(nodes, moves), options.from, options.to, {
+			objective,
+			maxSteps: options.steps ?? 3,
 			limit: 3
 		});
 	}
+	const routeKeys = new Set(found.flatMap((r) => r.steps.map((s) => `${s.from}>${s.to}`)));
+	const routeMoves = new Set(moves.filter((m) => routeKeys.has(`${m.from}>${m.to}`)));
+	const scope = options.scope;
+	const scoped =
+		scope.kind === 'focus'
+			? focusMap(nodes, moves, scope.soc, { showAll: options.showAllMoves })
+			: strongestMoves(
+					nodes.filter((n) =>
+						scope.kind === 'category' ? n.category === scope.category : n.category !== null
+					),
+					moves,
+					{ showAll: options.showAllMoves, keep: routeMoves }
+				);
 	// Routes stay visible on the map even when they leave the scope.
-	const routeSocs = new Set(routes.flatMap((r) => r.steps));
-	const scopeSocs = new Set(scoped.nodes.map((n) => n.soc));
-	const shownNodes = [
-		...scoped.nodes,
-		...nodes.filter((n) => routeSocs.has(n.soc) && !scopeSocs.has(n.soc))
-	] as MapNode[];
-	const shownSet = new Set(shownNodes.map((n) => n.soc));
-	const routeEdges = new Set(
-		routes.flatMap((r) => r.steps.slice(1).map((to, i) => `${r.steps[i]}>${to}`))
-	);
-	const shownEdges = edges.filter(
-		(e) =>
-			shownSet.has(e.from) &&
-			shownSet.has(e.to) &&
-			(scopeSocs.has(e.from) && scopeSocs.has(e.to) ? true : routeEdges.has(`${e.from}>${e.to}`))
-	);
+	const shown = new Set(scoped.nodes.map((n) => n.soc));
+	const routeSocs = found.flatMap((r) => r.path).filter((s) => !shown.has(s));
+	for (const s of routeSocs) shown.add(s);
+	const shownNodes = nodes.filter((n) => shown.has(n.soc));
+	const shownMoves = [...scoped.moves, ...[...routeMoves].filter((m) => !scoped.moves.includes(m))];
+	const edges: MapEdge[] = shownMoves.map((m) => ({ ...m, ...sourceLabel(m.sources) }));
 	return {
 		area: model.area,
 		year: model.year,
 		coverage: model.coverage,
 		nodes: shownNodes,
-		edges: withWages(shownEdges),
-		routes,
-		choices: nodes
-			.map((n) => ({ soc: n.soc, title: n.title }))
-			.sort((a, b) => a.title.localeCompare(b.title)),
-		layout: layoutPathways(
-			{ nodes: shownNodes, edges: shownEdges },
+		edges,
+		hiddenMoves: scoped.hiddenMoves,
+		hiddenNodes: scoped.hiddenNodes,
+		routes: planRoutes(db, model, graph, found, options.allPrograms ?? false),
+		objective,
+		choices: [...nodes]
+			.sort(DIGITAL_FIRST)
+			.map((n) => ({ soc: n.soc, title: n.title, category: n.category })),
+		layout: layoutPathwaysV2(
+			{ nodes: shownNodes, edges: shownMoves },
 			{ sizeBy: options.sizeBy ?? 'employment' }
 		),
 		sources: model.sources,
-		edgeSources: [...new Set(edges.map((e) => e.source))]
+		edgeSources: graph.edgeSources,
+		reference: {
+			credentials: credentialReference(db).length,
+			funding: fundingReference(db).length,
+			skills: graph.profiles.size > 0
+		}
 	};
 }
 
@@ -189,11 +427,14 @@ export function pathwaysReport(db: Db, area: string, options: PathwayOptions): P
 // One node's details (the map's side panel and GET /api/pathways/node)
 // ---------------------------------------------------------------------------------------------
 
-/** A move into or out of the node, with the wage change of the step. */
+/** A move into or out of the node: direction, feasibility and the wage change of the step. */
 export interface NodeMove {
 	soc: string;
 	title: string;
 	source: string;
+	tier: string | null;
+	direction: Move['direction'];
+	feasibility: number;
 	/** Δ as a fraction (0.25 = +25%); null when either wage is unpublished. */
 	wageChange: number | null;
 	/** The destination's median is top-coded: the change is a lower bound. */
@@ -236,11 +477,16 @@ export interface NodeDetails {
 	jobTraining: string | null;
 	jobZone: number | null;
 	skills: TechSkill[];
+	/** Credentials a board imported for the occupation. */
 	credentials: CredentialRow[];
+	/** Credentials of the reference table mapped to the occupation (entry-level, cheapest first). */
+	referenceCredentials: StepCredential[];
 	programs: ProgramSummary;
 	representation: AreaRow['representation'];
 	representationGeography: AreaModel['representation']['geography'];
+	/** Moves into the job (feeders), most feasible first. */
 	comesFrom: NodeMove[];
+	/** Moves out of it (next steps), most feasible first. */
 	leadsTo: NodeMove[];
 	/** Every import run behind the figures above. */
 	sources: RunRef[];
@@ -258,7 +504,7 @@ function summarisePrograms(rows: ProgramRow[], limit: number): ProgramSummary {
 /**
  * Everything the map's panel shows for one occupation: pay, preparation, skills, credentials,
  * the local programs that feed it (the occupation page's own query), representation, demand and
- * supply, and the moves into and out of it with the wage change of each step.
+ * supply, and the moves into and out of it with direction, feasibility and wage change.
  */
 export function pathwayNodeDetails(
 	db: Db,
@@ -268,28 +514,34 @@ export function pathwayNodeDetails(
 ): NodeDetails {
 	const model = areaModel(db, area, options);
 	const row = rowFor(model, soc);
-	const nodes = mapNodes(db, model.rows);
-	const bySoc = new Map(nodes.map((n) => [n.soc, n]));
-	const node = bySoc.get(soc)!;
-	const move = (e: PathwayEdge, other: string): NodeMove => {
-		const change = edgeWageChange(e, bySoc);
+	const graph = areaGraph(db, model);
+	const node = graph.bySoc.get(soc)!;
+	const move = (m: Move, other: string): NodeMove => {
+		const label = sourceLabel(m.sources);
 		return {
 			soc: other,
-			title: bySoc.get(other)?.title ?? other,
-			source: e.source,
-			wageChange: change.premium,
-			wageChangeAtLeast: change.atLeast,
-			paysMore: change.paysMore
+			title: graph.bySoc.get(other)?.title ?? other,
+			source: label.source,
+			tier: label.tier,
+			direction: m.direction,
+			feasibility: m.feasibility,
+			wageChange: m.wageChange,
+			wageChangeAtLeast: m.wageChangeAtLeast,
+			paysMore: m.wageChange === null ? null : m.wageChange > 0
 		};
 	};
-	// Largest wage change first; unknown changes last.
-	const byChange = (a: NodeMove, b: NodeMove) =>
-		(b.wageChange ?? -Infinity) - (a.wageChange ?? -Infinity) || a.title.localeCompare(b.title);
-	const edges = allEdges(db, area).filter((e) => bySoc.has(e.from) && bySoc.has(e.to));
+	const byFeasibility = (a: NodeMove, b: NodeMove) =>
+		b.feasibility - a.feasibility || a.title.localeCompare(b.title);
 	const credentials = credentialsFor(db, soc, model.area.code);
 	const runIds = new Set(model.sources.map((s) => s.runId));
 	for (const c of credentials) runIds.add(c.runId);
-	for (const table of ['onet_job_zones', 'onet_technology_skills', 'onet_related'] as const) {
+	for (const table of [
+		'onet_job_zones',
+		'onet_technology_skills',
+		'onet_related',
+		'onet_skills',
+		'credential_reference'
+	] as const) {
 		const id = latestRun(db, table);
 		if (id !== null) runIds.add(id);
 	}
@@ -317,50 +569,24 @@ export function pathwayNodeDetails(
 		jobZone: node.jobZone,
 		skills: technologySkills(db, soc, 10),
 		credentials,
+		referenceCredentials: credentialsForStep(credentialReference(db).map(toCredential), soc).map(
+			stepCredential
+		),
 		programs: summarisePrograms(programsFeeding(db, soc, model.placement), options.programs ?? 8),
 		representation: row.representation,
 		representationGeography: model.representation.geography,
-		comesFrom: edges
-			.filter((e) => e.to === soc)
-			.map((e) => move(e, e.from))
-			.sort(byChange),
-		leadsTo: edges
-			.filter((e) => e.from === soc)
-			.map((e) => move(e, e.to))
-			.sort(byChange),
+		comesFrom: graph.moves
+			.filter((m) => m.to === soc)
+			.map((m) => move(m, m.from))
+			.sort(byFeasibility),
+		leadsTo: graph.moves
+			.filter((m) => m.from === soc)
+			.map((m) => move(m, m.to))
+			.sort(byFeasibility),
 		sources: [...runIds]
 			.map((id) => known.get(id) ?? runRef(db, id))
 			.filter((r): r is RunRef => r !== null)
 	};
-}
-
-/** What to train for at one step of a route: the largest local programs and the credentials. */
-export interface StepTraining {
-	programs: ProgramSummary;
-	credentials: string[];
-}
-
-/**
- * Training for each occupation on the found routes: the `limit` largest programs by completions
- * (the occupation page's query) and the names of the imported credentials.
- */
-export function routeTraining(
-	db: Db,
-	area: PathwaysReport['area'],
-	routes: readonly Route[],
-	limit = 3
-): Record<string, StepTraining> {
-	const socs = [...new Set(routes.flatMap((r) => r.steps))];
-	const placement = placementFor(db, area);
-	const names = credentialNamesFor(db, socs, area.code);
-	const out: Record<string, StepTraining> = {};
-	for (const soc of socs) {
-		out[soc] = {
-			programs: summarisePrograms(programsFeeding(db, soc, placement), limit),
-			credentials: names.get(soc) ?? []
-		};
-	}
-	return out;
 }
 
 /** Reads the map's state from the URL (shared by the page and the API). */
@@ -370,17 +596,18 @@ export function readPathwayOptions(url: URL): PathwayOptions {
 	const focus = soc(p.get('focus'));
 	const category = p.get('category');
 	const scope: PathwayScope = focus
-		? { kind: 'focus', soc: focus, steps: 2 }
+		? { kind: 'focus', soc: focus }
 		: category
 			? { kind: 'category', category }
 			: { kind: 'digital' };
 	const objectiveText = p.get('objective');
-	const objective: RouteObjective =
-		objectiveText === 'never-lower' || objectiveText === 'fewest-steps'
-			? objectiveText
-			: 'largest-gain';
+	const objective: CareerObjective = (ROUTE_OBJECTIVES as readonly string[]).includes(
+		objectiveText ?? ''
+	)
+		? (objectiveText as CareerObjective)
+		: 'most-feasible';
 	const stepsText = p.get('steps');
-	const steps = stepsText && /^[1-6]$/.test(stepsText) ? Number(stepsText) : 4;
+	const steps = stepsText && /^[1-4]$/.test(stepsText) ? Number(stepsText) : 3;
 	const yearText = p.get('year');
 	return {
 		year: yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined,
@@ -389,6 +616,8 @@ export function readPathwayOptions(url: URL): PathwayOptions {
 		to: soc(p.get('to')),
 		steps,
 		objective,
-		sizeBy: p.get('size') === 'openings' ? 'openings' : 'employment'
+		sizeBy: p.get('size') === 'openings' ? 'openings' : 'employment',
+		showAllMoves: p.get('moves') === 'all',
+		allPrograms: p.get('programs') === 'all'
 	};
 }
