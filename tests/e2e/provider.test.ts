@@ -11,7 +11,8 @@ import {
 	numbers,
 	shot,
 	t,
-	tPattern
+	tPattern,
+	tStart
 } from '../helpers/i18n';
 
 const LA = 'Los Angeles-Long Beach-Anaheim, CA';
@@ -39,23 +40,41 @@ describe.skipIf(skipBrowser)('provider: an occupation page', () => {
 		await lookAt(page, shot(lang, 'provider-1-occupation'), width);
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(TITLE);
 
-		const programs = await page
-			.getByRole('table', {
-				name: new RegExp(
-					`^${escapeRegExp(t(lang, 'occ_programs_caption', { occupation: TITLE, area: LA }))}`
-				)
-			})
-			.locator('tbody tr')
-			.evaluateAll((rows) =>
-				rows.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim()))
-			);
+		const programsTable = page.getByRole('table', {
+			name: new RegExp(
+				`^${escapeRegExp(t(lang, 'occ_programs_caption', { occupation: TITLE, area: LA }))}`
+			)
+		});
+		const readPrograms = () =>
+			programsTable
+				.locator('tbody tr:not(.institution)')
+				.evaluateAll((rows) =>
+					rows.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim()))
+				);
+		const programs = await readPrograms();
 		expect(programs.length).toBeGreaterThan(0);
-		for (const [institution, program, , graduates] of programs) {
-			expect(institution).not.toBe('');
+		for (const [program, , graduates] of programs) {
 			// The CIP code the program is published under, e.g. 11.0701.
 			expect(program).toMatch(/\d{2}\.\d{4}$/);
-			expect(num.parse(graduates!), institution).toBeGreaterThan(0);
+			expect(num.parse(graduates!), program).toBeGreaterThan(0);
 		}
+		// Programs grouped under their institution, at most ten institutions before "show all".
+		const institutions = await programsTable.locator('tbody tr.institution th').allTextContents();
+		expect(institutions.length).toBeGreaterThan(0);
+		expect(institutions.length).toBeLessThanOrEqual(10);
+		// The award filter is a link: certificates only, in the URL.
+		await page
+			.getByRole('navigation', { name: t(lang, 'occ_award_filter') })
+			.getByRole('link', { name: tStart(lang, 'award_group_certificate') })
+			.click();
+		await page.waitForURL(/award=certificate/);
+		const certificates = await readPrograms();
+		expect(certificates.length).toBeGreaterThan(0);
+		for (const [, award] of certificates)
+			expect(award, 'a certificate').toMatch(lang === 'en' ? /^Certificate/ : /^Certificado/);
+		await lookAt(page, shot(lang, 'provider-2-certificates'), width);
+		await page.goBack();
+		await page.waitForURL((u) => !u.search.includes('award='));
 
 		const pay = await page
 			.getByRole('table', { name: t(lang, 'occ_pay_caption'), exact: true })
@@ -87,7 +106,7 @@ describe.skipIf(skipBrowser)('provider: an occupation page', () => {
 		const ratio = `[\\d${escapeRegExp(num.decimal + num.group)}]+`;
 		const national = tPattern(lang, 'occ_median_national', { ratio }).source.slice(1, -1);
 		const median = tPattern(lang, 'occ_median_ratio', { ratio }).source.slice(1, -1);
-		expect(await page.locator('section[aria-labelledby="pay"] > p').first().innerText()).toMatch(
+		expect(await page.locator('section[aria-labelledby="pay"] > p.ratios').innerText()).toMatch(
 			new RegExp(`^${median}${national}\\.`)
 		);
 		expect(pageErrors(page)).toEqual([]);

@@ -91,3 +91,21 @@ const AWARD_RANK = new Map<number, number>([
 export function awardRank(awardLevel: number): number | null {
 	return AWARD_RANK.get(awardLevel) ?? null;
 }
+
+/**
+ * The four kinds of award a person choosing a program asks for, read off the ladder above:
+ * certificates below the bachelor's, associate's, bachelor's, and every award after a bachelor's
+ * (post-baccalaureate certificates, master's, doctorates).
+ */
+export const AWARD_GROUPS = ['certificate', 'associate', 'bachelor', 'graduate'] as const;
+export type AwardGroup = (typeof AWARD_GROUPS)[number];
+
+/** The group of an IPEDS AWLEVEL code; null for a code IPEDS does not define. */
+export function awardGroup(awardLevel: number): AwardGroup | null {
+	const rank = awardRank(awardLevel);
+	if (rank === null) return null;
+	if (rank < ASSOCIATE_RANK) return 'certificate';
+	if (rank < BACHELOR_RANK) return 'associate';
+	if (rank === BACHELOR_RANK) return 'bachelor';
+	return 'graduate';
+}

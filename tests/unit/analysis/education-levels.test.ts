@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { awardRank, educationRank, epEducation } from '../../../src/lib/analysis/education-levels';
+import {
+	awardGroup,
+	awardRank,
+	educationRank,
+	epEducation
+} from '../../../src/lib/analysis/education-levels';
 
 describe('educationRank', () => {
 	it.each([
@@ -43,5 +48,26 @@ describe('awardRank', () => {
 		[0, null]
 	])('AWLEVEL %i → %s', (level, rank) => {
 		expect(awardRank(level)).toBe(rank);
+	});
+});
+
+describe('awardGroup', () => {
+	it.each([
+		[1, 'certificate'],
+		[2, 'certificate'],
+		[4, 'certificate'],
+		[20, 'certificate'],
+		[21, 'certificate'],
+		[3, 'associate'],
+		[5, 'bachelor'],
+		[6, 'graduate'],
+		[7, 'graduate'],
+		[8, 'graduate'],
+		[17, 'graduate'],
+		[18, 'graduate'],
+		[19, 'graduate'],
+		[99, null]
+	] as const)('AWLEVEL %i is %s', (level, group) => {
+		expect(awardGroup(level)).toBe(group);
 	});
 });

@@ -117,18 +117,31 @@ export interface ProgramRow {
 	year: number;
 }
 
-/** Programs (CIP × institution × award level) linked to the occupation, in the area, newest IPEDS year. */
-export function programsFeeding(db: Db, soc: string, placement: Placement): ProgramRow[] {
+/**
+ * Programs (CIP × institution × award level) linked to the occupation, in the area, newest IPEDS
+ * year, largest first: the first `limit` (200 by default), or every one when `limit` is null.
+ */
+export function programsFeeding(
+	db: Db,
+	soc: string,
+	placement: Placement,
+	limit: number | null = 200
+): ProgramRow[] {
 	// The nation's list reads the whole year (60–100 ms): kept per occupation until the data change.
 	if (placement.kind === 'nation') {
-		return cached(db, `programs-feeding-nation:${soc}`, () =>
-			programsFeedingUncached(db, soc, placement)
+		return cached(db, `programs-feeding-nation:${soc}:${limit ?? 'all'}`, () =>
+			programsFeedingUncached(db, soc, placement, limit)
 		);
 	}
-	return programsFeedingUncached(db, soc, placement);
+	return programsFeedingUncached(db, soc, placement, limit);
 }
 
-function programsFeedingUncached(db: Db, soc: string, placement: Placement): ProgramRow[] {
+function programsFeedingUncached(
+	db: Db,
+	soc: string,
+	placement: Placement,
+	limit: number | null
+): ProgramRow[] {
 	// A scan of the whole completions table (~60 ms on the national file): once per data version,
 	// not once per occupation (the pathway map asks for several).
 	const year = cached(db, 'completions-newest-year', () =>
@@ -173,7 +186,9 @@ function programsFeedingUncached(db: Db, soc: string, placement: Placement): Pro
 		        c.award_level AS awardLevel, c.total AS completions, c.year
 		 FROM ${from}
 		 WHERE c.major_number = 1 AND c.total > 0 ${where}
-		 ORDER BY c.total DESC, i.name LIMIT 200`,
-		...params
+		 ORDER BY c.total DESC, i.name LIMIT ?`,
+		...params,
+		// SQLite reads a negative LIMIT as none.
+		limit ?? -1
 	);
 }
