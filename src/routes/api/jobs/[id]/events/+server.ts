@@ -1,4 +1,4 @@
-import { apiError } from '$lib/server/api';
+import { apiError, checkQuery } from '$lib/server/api';
 import { getJob, type JobView } from '$lib/server/jobs';
 import type { RequestHandler } from './$types';
 
@@ -10,7 +10,9 @@ const HEARTBEAT_MS = 15_000;
  * when something changed, plus a comment as heartbeat), then one `done` event with the report,
  * and the stream ends. A page that reloads opens the stream again and picks up where it is.
  */
-export const GET: RequestHandler = ({ params, request }) => {
+export const GET: RequestHandler = ({ params, request, url }) => {
+	const badQuery = checkQuery(url, '/api/jobs/{id}/events', 'get');
+	if (badQuery) return badQuery;
 	if (!getJob(params.id)) return apiError(404, 'No such import job.');
 	const encoder = new TextEncoder();
 	let timer: ReturnType<typeof setInterval> | undefined;
