@@ -84,7 +84,7 @@ describe('every route is documented', () => {
 			...readFileSync(file, 'utf8').matchAll(/export const (GET|PUT|POST|DELETE)\b/g)
 		];
 		expect(methods.length).toBeGreaterThan(0);
-		for (const [, m] of methods) {
+		for (const [, m = ''] of methods) {
 			expect(
 				paths[path]?.[m.toLowerCase() as Method],
 				`${m} ${path} is not documented`
