@@ -25,13 +25,15 @@ describe.skipIf(skipBrowser)('navigation, home and API reference', () => {
 			.poll(() => nav.getByRole('link').allTextContents())
 			.toEqual(['Areas', 'Compare', 'Pathways', 'Data', 'API']);
 		// One entry point per user, each a working link.
-		for (const [name, path] of [
-			['Open Los Angeles-Long Beach-Anaheim, CA', '/regions/31080'],
-			['Compare regions', '/compare'],
-			['Explore pathways', '/pathways']
-		]) {
-			expect(await page.getByRole('link', { name }).getAttribute('href')).toBe(path);
-		}
+		// One entry point per user, each a working link: a metro area, compare, pathways.
+		const board = page.getByRole('link', { name: /^Open / }).first();
+		expect(await board.getAttribute('href')).toMatch(/^\/regions\/\d{5}$/);
+		expect(await page.getByRole('link', { name: 'Compare regions' }).getAttribute('href')).toBe(
+			'/compare'
+		);
+		expect(await page.getByRole('link', { name: 'Explore pathways' }).getAttribute('href')).toBe(
+			'/pathways'
+		);
 		await lookAt(page, 'home', width);
 		expect(
 			(await axeFindings(page, `/ ${width}`)).filter(

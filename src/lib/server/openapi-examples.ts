@@ -5,14 +5,16 @@ export const areasExample = [
 		title: 'U.S.',
 		type: 'national',
 		state: null,
-		years: [2020, 2021, 2022, 2023, 2024, 2025]
+		years: [2020, 2021, 2022, 2023, 2024, 2025],
+		completeYears: [2020, 2021, 2022, 2023, 2024, 2025]
 	},
 	{
-		code: '31080',
-		title: 'Los Angeles-Long Beach-Anaheim, CA',
+		code: '10180',
+		title: 'Abilene, TX',
 		type: 'msa',
-		state: 'CA',
-		years: [2021]
+		state: 'TX',
+		years: [2022],
+		completeYears: []
 	}
 ];
 export const gapsRowExample = {
@@ -121,7 +123,7 @@ export const gapsRowExample = {
 		wage: 0.9060205580029369,
 		representation: 0.7531120331950207
 	},
-	rank: { now: 245, best: 62, worst: 476 },
+	rank: { now: 135, best: 33, worst: 296 },
 	sources: [
 		{ source: 'bls-oews', year: 2021 },
 		{ source: 'bls-oews', year: 2021 },
@@ -142,10 +144,24 @@ export const digitalExample = {
 		type: 'msa',
 		state: 'CA',
 		necta: false,
-		years: [2021]
+		years: [2021, 2022],
+		completeYears: [2021]
 	},
 	year: 2021,
 	regionalMedianWage: 47580,
+	total: {
+		employment: 5719620,
+		employmentStatus: 'published',
+		medianAnnualWage: 47580,
+		medianStatus: 'published'
+	},
+	coverage: {
+		groups: [
+			{ code: '00', title: 'All Occupations' },
+			{ code: '11', title: 'Management Occupations' }
+		],
+		complete: true
+	},
 	categories: [
 		{
 			category: 'Data Management and Analysis',
@@ -156,6 +172,16 @@ export const digitalExample = {
 		},
 		{ category: 'Design', occupations: 3, employment: 21530, medianWage: 61970, wagesMissing: 0 }
 	],
+	uncovered: {
+		'All digital jobs': [],
+		'Data Management and Analysis': [],
+		Design: [],
+		Networking: [],
+		'Programming and Development': [],
+		Support: [],
+		Crosscutting: []
+	},
+	shareOfJobs: 0.05364517223172169,
 	representation: [
 		{
 			group: 'women',
@@ -174,6 +200,13 @@ export const digitalExample = {
 export const pathwaysExample = {
 	area: '31080',
 	year: 2021,
+	coverage: {
+		groups: [
+			{ code: '00', title: 'All Occupations' },
+			{ code: '11', title: 'Management Occupations' }
+		],
+		complete: true
+	},
 	nodes: [
 		{
 			soc: '15-1212',
@@ -219,7 +252,8 @@ export const nodeExample = {
 		type: 'msa',
 		state: 'CA',
 		necta: false,
-		years: [2021]
+		years: [2021, 2022],
+		completeYears: [2021]
 	},
 	year: 2021,
 	soc: '15-1232',
@@ -308,10 +342,24 @@ export const compareExample = {
 				type: 'msa',
 				state: 'CA',
 				necta: false,
-				years: [2021]
+				years: [2021, 2022],
+				completeYears: [2021]
 			},
 			year: 2021,
 			regionalMedianWage: 47580,
+			total: {
+				employment: 5719620,
+				employmentStatus: 'published',
+				medianAnnualWage: 47580,
+				medianStatus: 'published'
+			},
+			coverage: {
+				groups: [
+					{ code: '00', title: 'All Occupations' },
+					{ code: '11', title: 'Management Occupations' }
+				],
+				complete: true
+			},
 			digital: [
 				{
 					category: 'Data Management and Analysis',
@@ -321,6 +369,15 @@ export const compareExample = {
 					wagesMissing: 0
 				}
 			],
+			digitalUncovered: {
+				'All digital jobs': [],
+				'Data Management and Analysis': [],
+				Design: [],
+				Networking: [],
+				'Programming and Development': [],
+				Support: [],
+				Crosscutting: []
+			},
 			digitalRepresentation: [
 				{
 					group: 'women',
@@ -341,10 +398,24 @@ export const compareExample = {
 				type: 'national',
 				state: null,
 				necta: false,
-				years: [2020, 2021, 2022, 2023, 2024, 2025]
+				years: [2020, 2021, 2022, 2023, 2024, 2025],
+				completeYears: [2020, 2021, 2022, 2023, 2024, 2025]
 			},
 			year: 2021,
 			regionalMedianWage: 45760,
+			total: {
+				employment: 140886310,
+				employmentStatus: 'published',
+				medianAnnualWage: 45760,
+				medianStatus: 'published'
+			},
+			coverage: {
+				groups: [
+					{ code: '00', title: 'All Occupations' },
+					{ code: '11', title: 'Management Occupations' }
+				],
+				complete: true
+			},
 			digital: [
 				{
 					category: 'Data Management and Analysis',
@@ -354,6 +425,15 @@ export const compareExample = {
 					wagesMissing: 0
 				}
 			],
+			digitalUncovered: {
+				'All digital jobs': [],
+				'Data Management and Analysis': [],
+				Design: [],
+				Networking: [],
+				'Programming and Development': [],
+				Support: [],
+				Crosscutting: []
+			},
 			digitalRepresentation: [
 				{
 					group: 'women',
@@ -480,7 +560,7 @@ export const compareExample = {
 						wage: 0.9344660194174758,
 						representation: 0.7445255474452555
 					},
-					rank: { now: 143, best: 33, worst: 406 },
+					rank: { now: 88, best: 17, worst: 186 },
 					sources: [
 						{ source: 'bls-oews', year: 2021 },
 						{ source: 'bls-ep-occupation', year: 2022 },

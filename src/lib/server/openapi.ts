@@ -187,6 +187,22 @@ const jobReport = obj(
 	['runId']
 );
 
+const coverage = obj({
+	groups: arr(obj({ code: str(), title: str() }), 'SOC major groups the area’s data hold.'),
+	complete: bool('Every occupation group is in the data (not a partial file).')
+});
+const areaTotal = obj({
+	employment: orNull(num()),
+	employmentStatus: str(),
+	medianAnnualWage: orNull(num()),
+	medianStatus: str()
+});
+const uncovered: JsonSchema = {
+	type: 'object',
+	description: 'Per category, the SOC groups of its occupations the data do not cover.',
+	additionalProperties: arr(str())
+};
+
 export const schemas = {
 	Error: obj({
 		error: obj({ status: int('The HTTP status again.'), message: str('What was wrong, in words.') })
@@ -198,9 +214,10 @@ export const schemas = {
 			type: oneOfValues(['national', 'state', 'msa', 'nonmetro']),
 			state: orNull(str('Postal abbreviation.')),
 			necta: bool('A New England NECTA rather than an MSA.'),
-			years: arr(int(), 'OEWS years loaded for the area.')
+			years: arr(int(), 'OEWS years loaded for the area.'),
+			completeYears: arr(int(), 'Years whose data hold every occupation group.')
 		},
-		['necta']
+		['necta', 'completeYears']
 	),
 	Occupation: obj({
 		soc: str(),
@@ -485,7 +502,11 @@ const paths: Record<string, PathItem> = {
 							representation: arr(digitalRepresentation),
 							representationGeography: str(),
 							representationYear: orNull(int()),
-							sources: arr(runSource)
+							sources: arr(runSource),
+							coverage,
+							shareOfJobs: orNull(num('Digital jobs ÷ all jobs of the area.')),
+							total: areaTotal,
+							uncovered
 						}),
 						digitalExample
 					)
@@ -546,6 +567,80 @@ const paths: Record<string, PathItem> = {
 			}
 		}
 	},
+	'/api/map': {
+		get: {
+			tags: ['Areas'],
+			summary: 'The metro map’s figures for a year',
+			parameters: [{ ...year, description: 'Default: the year with the most metros.' }],
+			responses: {
+				'200': {
+					description: 'Every metro with its measures.',
+					content: json(
+						obj({
+							year: orNull(int()),
+							years: arr(int()),
+							areas: arr(
+								obj({
+									code: str(),
+									title: str(),
+									state: orNull(str()),
+									values: {
+										type: 'object',
+										additionalProperties: orNull(num()),
+										description: 'digitalPer1000, computerLq, softwareWage, computerJobs.'
+									},
+									complete: bool()
+								})
+							),
+							sources: arr(obj({ fileName: str(), year: orNull(int()) }))
+						})
+					)
+				},
+				'400': badQuery('year')
+			}
+		}
+	},
+	'/api/official-files': {
+		get: {
+			tags: ['Data'],
+			summary: 'The official files the app can fetch, with their addresses',
+			responses: {
+				'200': {
+					description: 'One entry per source.',
+					content: json(
+						arr(
+							obj({
+								id: str(),
+								title: str(),
+								publisher: str(),
+								since: int(),
+								page: str(),
+								example: obj({ year: int(), url: str(), member: orNull(str()) })
+							})
+						)
+					)
+				}
+			}
+		},
+		post: {
+			tags: ['Data'],
+			summary: 'Fetch, check and stage an official file (editors)',
+			security: EDITOR,
+			requestBody: {
+				required: true,
+				content: json(obj({ source: str(), year: int() }), { source: 'oews-metro', year: 2024 })
+			},
+			responses: {
+				'201': {
+					description: 'The staged upload, to preview and import.',
+					content: json(obj({ id: str(), file: str(), size: int(), url: str() }))
+				},
+				'400': error('Choose one of the official files listed.'),
+				...denied,
+				'422': error('The download failed or the file is not what was expected.')
+			}
+		}
+	},
 	'/api/compare': {
 		get: {
 			tags: ['Compare'],
@@ -580,7 +675,10 @@ const paths: Record<string, PathItem> = {
 									digital: arr(digitalCategory),
 									digitalRepresentation: arr(digitalRepresentation),
 									representationGeography: str(),
-									sources: arr(runSource)
+									sources: arr(runSource),
+									coverage,
+									total: areaTotal,
+									digitalUncovered: uncovered
 								})
 							),
 							occupations: arr(
@@ -687,7 +785,8 @@ const paths: Record<string, PathItem> = {
 								),
 								routes: arr(
 									obj({ steps: arr(str()), wageGainPct: orNull(num()), gainAtLeast: bool() })
-								)
+								),
+								coverage
 							}),
 							pathwaysExample
 						),
