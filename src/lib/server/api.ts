@@ -1,6 +1,7 @@
 /** Shared pieces of the JSON API: errors as JSON, query parameter parsing. */
 import { json } from '@sveltejs/kit';
 import { ReportError } from './reports/region';
+import { operationFor, type Method, type Parameter } from './openapi';
 
 export function apiError(status: number, message: string): Response {
 	return json({ error: { status, message } }, { status });
@@ -64,4 +65,59 @@ export function withReport<T>(build: () => T, respond: (value: T) => Response): 
 		if (e instanceof ReportError) return apiError(e.status, e.message);
 		throw e;
 	}
+}
+
+/**
+ * Checks a request's query against the route's parameters in the OpenAPI document: an unknown
+ * name or a value outside the allowed ones answers 400 naming the parameter and what it accepts,
+ * rather than an empty or silently defaulted answer. Empty values count as absent (forms send
+ * them). Returns null when the query is fine.
+ */
+export function checkQuery(url: URL, path: string, method: Method = 'get'): Response | null {
+	const params = (operationFor(path, method)?.parameters ?? []).filter((p) => p.in === 'query');
+	const known = new Map(params.map((p) => [p.name, p]));
+	for (const [name, value] of url.searchParams) {
+		const p = known.get(name);
+		if (!p) {
+			const allowed = params.map((q) => q.name).join(', ');
+			return apiError(
+				400,
+				`Unknown parameter ${JSON.stringify(name)} for ${method.toUpperCase()} ${path}; ` +
+					(allowed ? `allowed: ${allowed}.` : 'it takes no query parameters.')
+			);
+		}
+		if (value === '') continue;
+		const problem = valueProblem(p, value);
+		if (problem) return apiError(400, `${name} ${problem}, not ${JSON.stringify(value)}.`);
+	}
+	for (const p of params) {
+		if (p.required && !url.searchParams.get(p.name)) {
+			return apiError(400, `${p.name} is required: ${p.description}` + exampleOf(p));
+		}
+	}
+	return null;
+}
+
+function exampleOf(p: Parameter): string {
+	return p.example === undefined ? '' : ` e.g. ?${p.name}=${p.example}`;
+}
+
+function valueProblem(p: Parameter, value: string): string | null {
+	const s = p.schema;
+	if (s.enum) {
+		const fold = (v: unknown) => (p['x-case-insensitive'] ? String(v).toLowerCase() : String(v));
+		if (!s.enum.some((v) => fold(v) === fold(value))) return `must be one of: ${s.enum.join(', ')}`;
+	}
+	if (s.type === 'integer') {
+		const n = Number(value);
+		const range =
+			s.minimum !== undefined && s.maximum !== undefined
+				? ` from ${s.minimum} to ${s.maximum}`
+				: '';
+		if (!/^\d+$/.test(value) || (s.minimum ?? -Infinity) > n || n > (s.maximum ?? Infinity))
+			return `must be a whole number${range}`;
+	}
+	if (s.pattern && !new RegExp(s.pattern).test(value))
+		return `must look like ${p.example ?? s.pattern}`;
+	return null;
 }

@@ -1,11 +1,13 @@
 import { json } from '@sveltejs/kit';
-import { wantsCsv } from '$lib/server/api';
+import { checkQuery, wantsCsv } from '$lib/server/api';
 import { csvResponse, toCsv } from '$lib/server/csv-out';
 import { getDb } from '$lib/server/db';
 import { listAreas } from '$lib/server/db/queries/oews';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {
+	const badQuery = checkQuery(url, '/api/areas', 'get');
+	if (badQuery) return badQuery;
 	const areas = listAreas(getDb()).map((a) => ({
 		code: a.code,
 		title: a.title,

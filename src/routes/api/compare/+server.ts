@@ -1,11 +1,13 @@
 import { json } from '@sveltejs/kit';
-import { apiError, withReport, yearParam } from '$lib/server/api';
+import { apiError, checkQuery, withReport, yearParam } from '$lib/server/api';
 import { getDb } from '$lib/server/db';
 import { compareReport } from '$lib/server/reports/views/compare';
 import { isAreaCode } from '$lib/domain/codes';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {
+	const badQuery = checkQuery(url, '/api/compare', 'get');
+	if (badQuery) return badQuery;
 	const year = yearParam(url);
 	if (year instanceof Response) return year;
 	const areas = (url.searchParams.get('areas') ?? '')

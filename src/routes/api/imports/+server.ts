@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { statSync } from 'node:fs';
-import { apiError, wantsCsv } from '$lib/server/api';
+import { apiError, checkQuery, wantsCsv } from '$lib/server/api';
 import { editorName, requireEditor } from '$lib/server/auth';
 import { receiveFiles, UploadError } from '$lib/server/uploads';
 import { csvResponse, toCsv } from '$lib/server/csv-out';
@@ -10,6 +10,8 @@ import { listImportRuns } from '$lib/server/db/queries/imports';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {
+	const badQuery = checkQuery(url, '/api/imports', 'get');
+	if (badQuery) return badQuery;
 	const runs = listImportRuns(getDb());
 	if (wantsCsv(url)) {
 		const keys = [
@@ -41,6 +43,8 @@ export const GET: RequestHandler = ({ url }) => {
  * `?replace=true` replaces OEWS figures already imported for the same area-year and group.
  */
 export const POST: RequestHandler = async (event) => {
+	const badQuery = checkQuery(event.url, '/api/imports', 'post');
+	if (badQuery) return badQuery;
 	const denied = requireEditor(event);
 	if (denied) return denied;
 	const { request } = event;

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiError } from '$lib/server/api';
+import { apiError, checkQuery } from '$lib/server/api';
 import { requireEditor } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import {
@@ -16,7 +16,8 @@ import { stagingDir } from '$lib/server/uploads';
 import type { RequestHandler } from './$types';
 
 /** The official files the app can fetch, with their addresses (the mirror's, when one is set). */
-export const GET: RequestHandler = () => json(officialFiles(new Date().getFullYear() - 2));
+export const GET: RequestHandler = ({ url }) =>
+	checkQuery(url, '/api/official-files') ?? json(officialFiles(new Date().getFullYear() - 2));
 
 /**
  * Fetches an official file (`{"source": "oews-metro", "year": 2024}`): downloads, checks and
@@ -24,6 +25,8 @@ export const GET: RequestHandler = () => json(officialFiles(new Date().getFullYe
  * previews and imports like an uploaded file. Editors only.
  */
 export const POST: RequestHandler = async (event) => {
+	const badQuery = checkQuery(event.url, '/api/official-files', 'post');
+	if (badQuery) return badQuery;
 	const denied = requireEditor(event);
 	if (denied) return denied;
 	let body: { source?: unknown; year?: unknown };

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiError, wantsCsv, withReport } from '$lib/server/api';
+import { apiError, checkQuery, wantsCsv, withReport } from '$lib/server/api';
 import { csvResponse, toCsv } from '$lib/server/csv-out';
 import { getDb } from '$lib/server/db';
 import { pathwaysReport, readPathwayOptions } from '$lib/server/reports/views/pathways';
@@ -12,6 +12,8 @@ const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10
 const score3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
 
 export const GET: RequestHandler = ({ url }) => {
+	const badQuery = checkQuery(url, '/api/pathways', 'get');
+	if (badQuery) return badQuery;
 	const area = url.searchParams.get('area') ?? '';
 	if (!isAreaCode(area)) return apiError(400, 'area must be an area code, e.g. ?area=31080');
 	return withReport(

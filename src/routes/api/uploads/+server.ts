@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiError } from '$lib/server/api';
+import { apiError, checkQuery } from '$lib/server/api';
 import { requireEditor } from '$lib/server/auth';
 import { stageFiles, UploadError } from '$lib/server/uploads';
 import type { RequestHandler } from './$types';
@@ -9,6 +9,8 @@ import type { RequestHandler } from './$types';
  * streamed to the staging folder and gets an id to preview, map and import.
  */
 export const POST: RequestHandler = async (event) => {
+	const badQuery = checkQuery(event.url, '/api/uploads', 'post');
+	if (badQuery) return badQuery;
 	const denied = requireEditor(event);
 	if (denied) return denied;
 	try {

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiError } from '$lib/server/api';
+import { apiError, checkQuery } from '$lib/server/api';
 import { requireEditor } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { refuseWhileImporting } from '$lib/server/jobs';
@@ -7,6 +7,8 @@ import { deleteImportRun } from '$lib/server/db/queries/imports';
 import type { RequestHandler } from './$types';
 
 export const DELETE: RequestHandler = (event) => {
+	const badQuery = checkQuery(event.url, '/api/imports/{id}', 'delete');
+	if (badQuery) return badQuery;
 	const denied = requireEditor(event);
 	if (denied) return denied;
 	const busy = refuseWhileImporting();

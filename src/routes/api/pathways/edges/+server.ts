@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiError } from '$lib/server/api';
+import { apiError, checkQuery } from '$lib/server/api';
 import { editorName, requireEditor } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { refuseWhileImporting } from '$lib/server/jobs';
@@ -9,6 +9,8 @@ import type { RequestHandler } from './$types';
 
 /** Adds or removes a pathway edge as a curated edit (editors only). */
 export const POST: RequestHandler = async (event) => {
+	const badQuery = checkQuery(event.url, '/api/pathways/edges', 'post');
+	if (badQuery) return badQuery;
 	const denied = requireEditor(event);
 	if (denied) return denied;
 	const busy = refuseWhileImporting();

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiError } from '$lib/server/api';
+import { apiError, checkQuery } from '$lib/server/api';
 import { requireEditor } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { isColumnMap, previewUpload } from '$lib/server/import/preview';
@@ -14,6 +14,8 @@ import type { RequestHandler } from './$types';
  * import that replaces figures already held for the same area-years.
  */
 export const GET: RequestHandler = async (event) => {
+	const badQuery = checkQuery(event.url, '/api/uploads/{id}', 'get');
+	if (badQuery) return badQuery;
 	const denied = requireEditor(event);
 	if (denied) return denied;
 	const staged = findStaged(event.params.id);
@@ -45,6 +47,8 @@ export const GET: RequestHandler = async (event) => {
 
 /** Discards a staged upload that was not imported. */
 export const DELETE: RequestHandler = (event) => {
+	const badQuery = checkQuery(event.url, '/api/uploads/{id}', 'delete');
+	if (badQuery) return badQuery;
 	const denied = requireEditor(event);
 	if (denied) return denied;
 	if (isQueued(event.params.id)) return apiError(409, 'This upload is being imported.');

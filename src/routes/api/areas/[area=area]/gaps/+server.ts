@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { wantsCsv, withReport, yearParam } from '$lib/server/api';
+import { checkQuery, wantsCsv, withReport, yearParam } from '$lib/server/api';
 import { csvResponse } from '$lib/server/csv-out';
 import { getDb } from '$lib/server/db';
 import { areaOptions } from '$lib/server/reports/area-options';
@@ -7,6 +7,8 @@ import { gapsCsv, gapsReport } from '$lib/server/reports/views/gaps';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url }) => {
+	const badQuery = checkQuery(url, '/api/areas/{area}/gaps', 'get');
+	if (badQuery) return badQuery;
 	const year = yearParam(url);
 	if (year instanceof Response) return year;
 	const category = url.searchParams.get('category');

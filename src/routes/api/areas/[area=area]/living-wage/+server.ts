@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiError } from '$lib/server/api';
+import { apiError, checkQuery } from '$lib/server/api';
 import { editorName, requireEditor } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { refuseWhileImporting } from '$lib/server/jobs';
@@ -7,7 +7,9 @@ import { getArea } from '$lib/server/db/queries/oews';
 import { clearLivingWage, livingWageFor, setLivingWage } from '$lib/server/db/queries/sources';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ params }) => {
+export const GET: RequestHandler = ({ params, url }) => {
+	const badQuery = checkQuery(url, '/api/areas/{area}/living-wage', 'get');
+	if (badQuery) return badQuery;
 	const db = getDb();
 	if (!getArea(db, params.area))
 		return apiError(404, `No area with code ${params.area} in the database.`);
@@ -15,6 +17,8 @@ export const GET: RequestHandler = ({ params }) => {
 };
 
 export const PUT: RequestHandler = async (event) => {
+	const badQuery = checkQuery(event.url, '/api/areas/{area}/living-wage', 'put');
+	if (badQuery) return badQuery;
 	const denied = requireEditor(event);
 	if (denied) return denied;
 	const busy = refuseWhileImporting();
@@ -56,6 +60,8 @@ export const PUT: RequestHandler = async (event) => {
 
 /** Removes the area's living wage: its occupations are no longer compared with one. */
 export const DELETE: RequestHandler = (event) => {
+	const badQuery = checkQuery(event.url, '/api/areas/{area}/living-wage', 'delete');
+	if (badQuery) return badQuery;
 	const denied = requireEditor(event);
 	if (denied) return denied;
 	const busy = refuseWhileImporting();

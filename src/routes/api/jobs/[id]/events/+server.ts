@@ -1,4 +1,4 @@
-import { apiError } from '$lib/server/api';
+import { apiError, checkQuery } from '$lib/server/api';
 import { requireEditor } from '$lib/server/auth';
 import { getJob, type JobView } from '$lib/server/jobs';
 import type { RequestHandler } from './$types';
@@ -13,6 +13,8 @@ const HEARTBEAT_MS = 15_000;
  */
 export const GET: RequestHandler = (event) => {
 	const { params, request } = event;
+	const badQuery = checkQuery(event.url, '/api/jobs/{id}/events', 'get');
+	if (badQuery) return badQuery;
 	const denied = requireEditor(event);
 	if (denied) return denied;
 	if (!getJob(params.id)) return apiError(404, 'No such import job.');

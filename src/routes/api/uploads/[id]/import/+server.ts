@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiError } from '$lib/server/api';
+import { apiError, checkQuery } from '$lib/server/api';
 import { editorName, requireEditor } from '$lib/server/auth';
 import { isColumnMap } from '$lib/server/import/preview';
 import { isQueued, startImport } from '$lib/server/jobs';
@@ -12,6 +12,8 @@ import type { RequestHandler } from './$types';
  * Answers 202 with the job; follow it at /api/jobs/{id}/events (server-sent events).
  */
 export const POST: RequestHandler = async (event) => {
+	const badQuery = checkQuery(event.url, '/api/uploads/{id}/import', 'post');
+	if (badQuery) return badQuery;
 	const denied = requireEditor(event);
 	if (denied) return denied;
 	let body: Record<string, unknown> = {};
