@@ -43,4 +43,20 @@ describe('message catalogues', () => {
 			expect(placeholders(es[key] ?? ''), key).toEqual(placeholders(text));
 		}
 	});
+
+	it('give every message a Spanish text unless it reads the same in both languages', () => {
+		// Only codes, proper names and placeholder-only templates may stay identical.
+		const sameInBoth = new Set([
+			'nav_api',
+			'data_sha256',
+			'family_table_alaska',
+			'pw_node_label',
+			'area_state_group'
+		]);
+		const untranslated = Object.keys(en).filter(
+			(key) => !sameInBoth.has(key) && (es[key] === undefined || es[key] === en[key])
+		);
+		expect(untranslated).toEqual([]);
+		for (const key of sameInBoth) expect(es[key], key).toBe(en[key]);
+	});
 });
