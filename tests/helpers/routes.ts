@@ -4,11 +4,12 @@
  */
 export type Module = Record<string, unknown>;
 
-function event(url: URL, params: object = {}) {
+function event(url: URL, params: object = {}, init?: RequestInit) {
 	return {
 		url,
 		params,
-		request: new Request(url),
+		request: new Request(url, init),
+		cookies: { get: (): string | undefined => undefined },
 		locals: {},
 		depends: () => {},
 		setHeaders: () => {},
@@ -16,9 +17,14 @@ function event(url: URL, params: object = {}) {
 	};
 }
 
-export async function callHandler(mod: Module, url: URL, params?: object): Promise<Response> {
+export async function callHandler(
+	mod: Module,
+	url: URL,
+	params?: object,
+	init?: RequestInit
+): Promise<Response> {
 	const get = mod.GET as (e: ReturnType<typeof event>) => Response | Promise<Response>;
-	return get(event(url, params));
+	return get(event(url, params, init));
 }
 
 export async function callLoad(mod: Module, url: URL, params?: object): Promise<unknown> {

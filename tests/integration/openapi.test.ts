@@ -187,13 +187,29 @@ describe('handlers on a seeded database', () => {
 		],
 		['/api/imports', 'imports', '/api/imports', undefined],
 		['/api/health', 'health', '/api/health', undefined],
-		['/api/jobs', 'jobs', '/api/jobs', undefined],
 		['/api/openapi.json', 'openapi.json', '/api/openapi.json', undefined]
 	])('%s', async (url, file, path, params) => {
 		const res = await get(await route(file), url, params);
 		expect(res.status).toBe(200);
 		const body: unknown = await res.json();
 		expect(validate(jsonSchemaOf(path), body)).toEqual([]);
+	});
+
+	it('/api/jobs answers editors in the documented shape, and refuses anyone else', async () => {
+		vi.stubEnv('EDITOR_TOKEN', 'openapi-test-token');
+		try {
+			const mod = await route('jobs');
+			const url = new URL('/api/jobs', 'http://localhost');
+			const anonymous = await callHandler(mod, url);
+			expect(anonymous.status).toBe(401);
+			const res = await callHandler(mod, url, undefined, {
+				headers: { authorization: 'Bearer openapi-test-token' }
+			});
+			expect(res.status).toBe(200);
+			expect(validate(jsonSchemaOf('/api/jobs'), await res.json())).toEqual([]);
+		} finally {
+			vi.unstubAllEnvs();
+		}
 	});
 
 	it('the imports list is not empty (the check above saw real rows)', async () => {
@@ -222,8 +238,8 @@ describe('handlers on a seeded database', () => {
 
 	it.each([
 		['/api/areas?format=xml', 'format must be one of: json, csv'],
-		['/api/pathways?area=31080&steps=9', 'steps must be a whole number from 1 to 6'],
-		['/api/pathways?area=31080&objective=fastest', 'objective must be one of: largest-gain'],
+		['/api/pathways?area=31080&steps=9', 'steps must be a whole number from 1 to 4'],
+		['/api/pathways?area=31080&objective=fastest', 'objective must be one of: most-feasible'],
 		['/api/pathways?category=Support', 'area is required'],
 		['/api/compare?areas=31080', 'areas must look like 31080,99'],
 		['/api/health?x=1', 'it takes no query parameters']

@@ -202,49 +202,214 @@ export const pathwaysExample = {
 	year: 2021,
 	coverage: {
 		groups: [
-			{ code: '00', title: 'All Occupations' },
-			{ code: '11', title: 'Management Occupations' }
+			{
+				code: '00',
+				title: 'All Occupations'
+			}
 		],
 		complete: true
 	},
+	objective: 'pay-per-step',
 	nodes: [
 		{
-			soc: '15-1212',
-			title: 'Information Security Analysts',
+			soc: '11-3021',
+			title: 'Computer and Information Systems Managers',
 			level: 'mid',
 			category: 'Crosscutting',
-			medianAnnualWage: 119580,
+			medianAnnualWage: 164060,
 			wageTopCoded: false,
-			employment: 3520,
-			openings: 302.4085911531578,
+			employment: 24140,
+			openings: 1885.8432580994422,
 			jobZone: 4,
-			entryEducation: "Bachelor's degree"
+			entryEducation: "Bachelor's degree",
+			catchAll: false
 		},
 		{
-			soc: '15-1232',
-			title: 'Computer User Support Specialists',
-			level: 'entry',
-			category: 'Support',
-			medianAnnualWage: 61070,
+			soc: '13-1082',
+			title: 'Project Management Specialists',
+			level: 'mid',
+			category: 'Crosscutting',
+			medianAnnualWage: 97230,
 			wageTopCoded: false,
-			employment: 19480,
-			openings: 1373.4490756079783,
-			jobZone: 3,
-			entryEducation: 'Some college, no degree'
+			employment: 28480,
+			openings: 2134.4720189291806,
+			jobZone: 4,
+			entryEducation: "Bachelor's degree",
+			catchAll: false
 		}
 	],
 	edges: [
 		{
-			from: '11-3021',
+			from: '13-1082',
+			to: '11-3021',
+			source: 'onet',
+			tier: 'Primary-Short',
+			note: null,
+			direction: 'up',
+			feasibility: 1,
+			parts: {
+				relatedness: 1,
+				skills: null,
+				preparation: 1
+			},
+			wageChangePct: 68.7
+		},
+		{
+			from: '13-1199',
 			to: '13-1082',
 			source: 'onet',
 			tier: 'Primary-Short',
 			note: null,
-			wageChangePct: -40.7
+			direction: 'up',
+			feasibility: 1,
+			parts: {
+				relatedness: 1,
+				skills: null,
+				preparation: 1
+			},
+			wageChangePct: 47.2
 		}
 	],
-	routes: [{ steps: ['15-1232', '15-1212'], wageGainPct: 95.8, gainAtLeast: false }]
+	hiddenMoves: 61,
+	hiddenNodes: 0,
+	routes: [
+		{
+			path: ['15-1232', '15-1212'],
+			objective: 'pay-per-step',
+			score: 0.958,
+			feasibility: 0.696,
+			wageGainPct: 95.8,
+			gainAtLeast: false,
+			gainPerStepPct: 95.8,
+			smallestStepGainPct: 95.8,
+			steps: [
+				{
+					from: '15-1232',
+					to: '15-1212',
+					feasibility: 0.696,
+					parts: {
+						relatedness: 0.75,
+						skills: 0.865,
+						preparation: 0.25
+					},
+					sources: [
+						{
+							kind: 'onet',
+							tier: 'Primary-Long',
+							rank: 9
+						},
+						{
+							kind: 'onet',
+							tier: 'Supplemental',
+							rank: 17
+						}
+					],
+					direction: 'up',
+					wageChangePct: 95.8,
+					wageChangeAtLeast: false,
+					preparation: {
+						jobZone: {
+							from: 3,
+							to: 4,
+							change: 'more'
+						},
+						entryEducation: {
+							from: 'Some college, no degree',
+							to: "Bachelor's degree",
+							change: 'more'
+						},
+						workExperience: {
+							from: 'None',
+							to: 'Less than 5 years'
+						}
+					},
+					skillsKnown: true,
+					skillsToBuild: [
+						{
+							elementId: '2.A.2.d',
+							name: 'Monitoring',
+							fromLevel: 3,
+							toLevel: 3.88,
+							importance: 3.38
+						},
+						{
+							elementId: '2.A.1.c',
+							name: 'Writing',
+							fromLevel: 3.12,
+							toLevel: 3.75,
+							importance: 3.5
+						}
+					],
+					hotTechnologies: [
+						{
+							example: 'Amazon DynamoDB',
+							hot: true,
+							inDemand: false
+						},
+						{
+							example: 'Amazon Elastic Compute Cloud EC2',
+							hot: true,
+							inDemand: false
+						}
+					],
+					credentials: [
+						{
+							id: 'isc2-cc',
+							name: 'ISC2 Certified in Cybersecurity (CC)',
+							issuer: 'ISC2',
+							level: 'entry',
+							feeUsd: 199,
+							feeBasis: 'per exam; free under ISC2 One Million CC program while offered',
+							feeAsOf: '2026-04',
+							sources: [
+								'https://open-exam-prep.com/blog/isc2-cc-certified-in-cybersecurity-guide-2026',
+								'https://www.isc2.org/frequently-asked-questions',
+								'https://www.isc2.org/Policies-Procedures/Candidate-Policies'
+							]
+						}
+					],
+					programs: {
+						shown: 25,
+						hidden: 26,
+						ceiling: 'bachelor',
+						shortFirst: true,
+						groups: [
+							{
+								unitid: '479992',
+								institution: 'Brand College',
+								city: 'Glendale',
+								completions: 22,
+								programs: [
+									{
+										cip: '11.0103',
+										cipTitle: 'Information Technology.',
+										awardLevel: 20,
+										completions: 13,
+										year: 2024
+									}
+								]
+							}
+						]
+					},
+					funding: [
+						{
+							id: 'gi-bill-license-cert',
+							name: 'GI Bill Licensing & Certification test reimbursement',
+							administrator: 'US Department of Veterans Affairs',
+							typicalMaxUsd: 2000,
+							sources: [
+								'https://www.va.gov/education/about-gi-bill-benefits/how-to-use-benefits/test-fees/',
+								'https://www.benefits.va.gov/gibill/licensing_certification.asp'
+							]
+						}
+					],
+					underRepresented: ['women', 'hispanic']
+				}
+			]
+		}
+	]
 };
+
 export const nodeExample = {
 	area: {
 		code: '31080',
@@ -274,8 +439,50 @@ export const nodeExample = {
 	workExperience: 'None',
 	jobTraining: 'Moderate-term on-the-job training',
 	jobZone: 3,
-	skills: [{ example: 'Apple iOS', hot: true, inDemand: true }],
+	skills: [
+		{
+			example: 'Apple iOS',
+			hot: true,
+			inDemand: true
+		},
+		{
+			example: 'Apple macOS',
+			hot: true,
+			inDemand: true
+		}
+	],
 	credentials: [],
+	referenceCredentials: [
+		{
+			id: 'google-it-support',
+			name: 'Google IT Support Professional Certificate',
+			issuer: 'Google (via Coursera)',
+			level: 'entry',
+			feeUsd: 49,
+			feeBasis: 'Coursera monthly subscription; under 6 months at ~10 h/week',
+			feeAsOf: null,
+			sources: [
+				'https://winenfood.com/google-it-support-certificate-time-investment',
+				'https://visualfoodie.com/how-long-to-get-a-free-google-it-certification',
+				'https://visualfoodie.com/review-of-the-google-it-support-certificate-coursera',
+				'https://jff.org/idea/providing-support-community-colleges-now-and-lever-transformative-change'
+			]
+		},
+		{
+			id: 'ms-az-900',
+			name: 'Microsoft Certified: Azure Fundamentals (AZ-900)',
+			issuer: 'Microsoft',
+			level: 'entry',
+			feeUsd: 99,
+			feeBasis: 'per exam, 1 exam',
+			feeAsOf: null,
+			sources: [
+				'https://az900exam.com/blog/az-900-certification',
+				'https://www.threebit.io/en/blog/azure-fundamentals-certification',
+				'https://certcompanion.com/exams/microsoft-azure-fundamentals-az-900'
+			]
+		}
+	],
 	programs: {
 		top: [
 			{
@@ -305,6 +512,18 @@ export const nodeExample = {
 			marginPoints: 3.9135532033058125,
 			base: 687000,
 			flag: 'under-represented'
+		},
+		{
+			group: 'white',
+			scope: 'national',
+			baselineScope: 'national',
+			share: 0.67,
+			baseline: 0.765,
+			parityIndex: 0.8758169934640523,
+			gapPoints: -9.499999999999996,
+			marginPoints: 4.1806982883113495,
+			base: 687000,
+			flag: 'under-represented'
 		}
 	],
 	representationGeography: 'national',
@@ -313,25 +532,65 @@ export const nodeExample = {
 			soc: '25-4031',
 			title: 'Library Technicians',
 			source: 'onet',
+			tier: 'Primary-Long',
+			direction: 'up',
+			feasibility: 0.8115567449567265,
 			wageChange: 0.5687130747495505,
+			wageChangeAtLeast: false,
+			paysMore: true
+		},
+		{
+			soc: '49-2011',
+			title: 'Computer, Automated Teller, and Office Machine Repairers',
+			source: 'onet',
+			tier: 'Primary-Long',
+			direction: 'up',
+			feasibility: 0.76509747702656,
+			wageChange: 0.2862257792754844,
 			wageChangeAtLeast: false,
 			paysMore: true
 		}
 	],
 	leadsTo: [
 		{
-			soc: '11-3021',
-			title: 'Computer and Information Systems Managers',
+			soc: '15-1211',
+			title: 'Computer Systems Analysts',
 			source: 'onet',
-			wageChange: 1.6864254134599639,
+			tier: 'Primary-Short',
+			direction: 'up',
+			feasibility: 0.8633777024989842,
+			wageChange: 0.7001801211724251,
+			wageChangeAtLeast: false,
+			paysMore: true
+		},
+		{
+			soc: '15-1299',
+			title: 'Computer Occupations, All Other',
+			source: 'onet',
+			tier: 'Primary-Short',
+			direction: 'up',
+			feasibility: 0.85673110396439,
+			wageChange: 0.313574586540036,
 			wageChangeAtLeast: false,
 			paysMore: true
 		}
 	],
 	sources: [
-		{ runId: 15, source: 'bls-oews', year: 2021, fileName: 'oews_MSA_M2021_los_angeles.csv' }
+		{
+			runId: 15,
+			source: 'bls-oews',
+			year: 2021,
+			fileName: 'oews_MSA_M2021_los_angeles.csv'
+		},
+		{
+			runId: 10,
+			source: 'bls-oews',
+			year: 2021,
+			fileName: 'national_M2021_dl.xlsx'
+		}
 	]
 };
+
 export const compareExample = {
 	yearChoice: { status: 'common', year: 2021 },
 	areas: [

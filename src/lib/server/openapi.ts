@@ -164,10 +164,35 @@ const digitalRepresentation = obj({
 	baseline: orNull(num()),
 	employmentCovered: int()
 });
+const moveDirection = oneOfValues(
+	['up', 'lateral', 'down'],
+	'By preparation (Job Zone, then entry education); at the same preparation up when it pays ≥ 10% more.'
+);
+const feasibilityParts = obj({
+	relatedness: orNull(num('O*NET relatedness tier and rank, 0–1.')),
+	skills: orNull(
+		num('Similarity of the two O*NET skill profiles, 0–1; null when either is unrated.')
+	),
+	preparation: orNull(num('1 for a move within one Job Zone, less for a step up.'))
+});
+const referenceCredential = obj({
+	id: str(),
+	name: str(),
+	issuer: orNull(str()),
+	level: orNull(str()),
+	feeUsd: orNull(num('The reported fee, from the compiled reference (see feeAsOf and sources).')),
+	feeBasis: orNull(str()),
+	feeAsOf: orNull(str('When the fee was reported.')),
+	sources: arr(str())
+});
+const skillChip = obj({ example: str(), hot: bool(), inDemand: bool() });
 const pathwayMove = obj({
 	soc: str(),
 	title: str(),
 	source: str('onet, curated, or the source of an imported pathway-edges file.'),
+	tier: orNull(str()),
+	direction: moveDirection,
+	feasibility: orNull(num('0–1, from the parts documented in METHODS.md.')),
 	wageChange: orNull(num('A fraction: 0.57 = +57%.')),
 	wageChangeAtLeast: bool('The change is a lower bound (a top-coded wage).'),
 	paysMore: orNull(bool())
@@ -715,15 +740,27 @@ const paths: Record<string, PathItem> = {
 				{
 					name: 'steps',
 					in: 'query',
-					description: 'Route finder: at most this many moves (default 4).',
-					schema: { type: 'integer', minimum: 1, maximum: 6 }
+					description: 'Route finder: at most this many moves (default 3).',
+					schema: { type: 'integer', minimum: 1, maximum: 4 }
+				},
+				{
+					name: 'moves',
+					in: 'query',
+					description: 'all: every move in the scope, not only each job’s strongest.',
+					schema: oneOfValues(['all'])
+				},
+				{
+					name: 'programs',
+					in: 'query',
+					description: 'all: every local program at each route step, not only those that fit.',
+					schema: oneOfValues(['all'])
 				},
 				{
 					name: 'objective',
 					in: 'query',
 					description:
-						'Route finder: largest wage gain (default), never a lower wage, or fewest steps.',
-					schema: oneOfValues(['largest-gain', 'never-lower', 'fewest-steps'])
+						'Route finder: most feasible (default), largest pay gain per step (each step ≥ 10%, never below 75%), or fewest steps.',
+					schema: oneOfValues(['most-feasible', 'pay-per-step', 'fewest-steps'])
 				},
 				{
 					name: 'size',
@@ -759,6 +796,7 @@ const paths: Record<string, PathItem> = {
 							obj({
 								area: str(),
 								year: int(),
+								objective: oneOfValues(['most-feasible', 'pay-per-step', 'fewest-steps']),
 								nodes: arr(
 									obj({
 										soc: str(),
@@ -770,7 +808,8 @@ const paths: Record<string, PathItem> = {
 										employment: orNull(int()),
 										openings: orNull(num()),
 										jobZone: orNull(int()),
-										entryEducation: orNull(str())
+										entryEducation: orNull(str()),
+										catchAll: bool('An "All Other" code: shown, never a pass-through.')
 									})
 								),
 								edges: arr(
@@ -780,11 +819,104 @@ const paths: Record<string, PathItem> = {
 										source: str(),
 										tier: orNull(str()),
 										note: orNull(str()),
+										direction: moveDirection,
+										feasibility: orNull(num()),
+										parts: feasibilityParts,
 										wageChangePct: orNull(num('Percent: 95.8 = +95.8%.'))
 									})
 								),
+								hiddenMoves: int('Moves left out of the default scope (moves=all shows them).'),
+								hiddenNodes: int('Jobs within two moves left out of a focus map.'),
 								routes: arr(
-									obj({ steps: arr(str()), wageGainPct: orNull(num()), gainAtLeast: bool() })
+									obj({
+										path: arr(str()),
+										objective: str(),
+										score: orNull(num()),
+										feasibility: orNull(num()),
+										wageGainPct: orNull(num()),
+										gainAtLeast: bool(),
+										gainPerStepPct: orNull(num()),
+										smallestStepGainPct: orNull(num()),
+										steps: arr(
+											obj({
+												from: str(),
+												to: str(),
+												feasibility: orNull(num()),
+												parts: feasibilityParts,
+												sources: arr(
+													obj({ kind: str(), tier: orNull(str()), rank: orNull(int()) }, [
+														'tier',
+														'rank'
+													])
+												),
+												direction: moveDirection,
+												wageChangePct: orNull(num()),
+												wageChangeAtLeast: bool(),
+												preparation: obj(
+													{
+														jobZone: obj(
+															{ from: orNull(int()), to: orNull(int()), change: str() },
+															['from', 'to']
+														),
+														entryEducation: obj(
+															{ from: orNull(str()), to: orNull(str()), change: str() },
+															['from', 'to']
+														),
+														workExperience: obj({ from: orNull(str()), to: orNull(str()) })
+													},
+													[]
+												),
+												skillsKnown: bool(),
+												skillsToBuild: arr(
+													obj({
+														elementId: str(),
+														name: str(),
+														fromLevel: num(),
+														toLevel: num(),
+														importance: num()
+													})
+												),
+												hotTechnologies: arr(skillChip),
+												credentials: arr(referenceCredential),
+												programs: obj({
+													shown: int(),
+													hidden: int(),
+													ceiling: orNull(str()),
+													shortFirst: bool(),
+													groups: arr(
+														obj({
+															unitid: str(),
+															institution: str(),
+															city: orNull(str()),
+															completions: int(),
+															programs: arr(
+																obj({
+																	cip: str(),
+																	cipTitle: orNull(str()),
+																	awardLevel: int(),
+																	completions: int(),
+																	year: int()
+																})
+															)
+														})
+													)
+												}),
+												funding: arr(
+													obj(
+														{
+															id: str(),
+															name: str(),
+															administrator: orNull(str()),
+															typicalMaxUsd: orNull(num()),
+															sources: arr(str())
+														},
+														['administrator', 'typicalMaxUsd']
+													)
+												),
+												underRepresented: arr(str())
+											})
+										)
+									})
 								),
 								coverage
 							}),
@@ -794,7 +926,7 @@ const paths: Record<string, PathItem> = {
 					}
 				},
 				'400': badQuery(
-					'area, year, category, focus, from, to, steps, objective, size, format, table'
+					'area, year, category, focus, from, to, steps, objective, moves, programs, size, format, table'
 				),
 				'404': error('No area with that code.')
 			}
@@ -836,7 +968,8 @@ const paths: Record<string, PathItem> = {
 								workExperience: orNull(str()),
 								jobTraining: orNull(str()),
 								jobZone: orNull(int()),
-								skills: arr(obj({ example: str(), hot: bool(), inDemand: bool() })),
+								skills: arr(skillChip),
+								referenceCredentials: arr(referenceCredential),
 								credentials: arr(
 									obj({
 										name: str(),
