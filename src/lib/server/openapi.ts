@@ -1065,6 +1065,15 @@ const paths: Record<string, PathItem> = {
 			tags: ['Data'],
 			summary: 'Upload and import files (editors)',
 			security: EDITOR,
+			parameters: [
+				{
+					name: 'replace',
+					in: 'query',
+					description:
+						'true: this file’s rows replace figures already imported for the same areas, years and occupation groups (otherwise those are kept).',
+					schema: oneOfValues(['true', 'false'])
+				}
+			],
 			requestBody: {
 				required: true,
 				content: {
@@ -1155,7 +1164,14 @@ const paths: Record<string, PathItem> = {
 					description: 'A column mapping to try, as JSON: {"their column": "our field"}.',
 					schema: { type: 'string' }
 				},
-				{ ...year, description: 'The year, when the file name does not give it.' }
+				{ ...year, description: 'The year, when the file name does not give it.' },
+				{
+					name: 'replace',
+					in: 'query',
+					description:
+						'true: this file’s rows replace figures already imported for the same areas, years and occupation groups (otherwise those are kept).',
+					schema: oneOfValues(['true', 'false'])
+				}
 			],
 			responses: {
 				'200': {
