@@ -17,23 +17,25 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const edge = (from: string, to: string) =>
-	pathwaysReport(t.db, '99', { scope: { kind: 'digital' } }).edges.filter(
+	// Every move, not only each job's strongest (the map's default scope).
+	pathwaysReport(t.db, '99', { scope: { kind: 'digital' }, showAllMoves: true }).edges.filter(
 		(e) => e.from === from && e.to === to
 	);
 
 describe('curated pathway edits', () => {
 	it('adds an edge with its own source and note, and deleting its run removes it', () => {
-		// Graphic designers → web developers: not an O*NET related-occupation pair here.
-		expect(edge('27-1024', '15-1254').map((e) => e.source)).not.toContain('curated');
+		// Web developers (Job Zone 3) → graphic designers (4): O*NET lists the pair only as a
+		// Supplemental relation, so a curated move outranks it and shows as its own source.
+		expect(edge('15-1254', '27-1024').map((e) => e.source)).not.toContain('curated');
 		const runId = saveCuratedEdit(t.db, {
-			from: '27-1024',
-			to: '15-1254',
+			from: '15-1254',
+			to: '27-1024',
 			note: 'employer partners hire from the design program',
 			remove: false,
 			area: null,
 			by: 'test'
 		});
-		expect(edge('27-1024', '15-1254')).toContainEqual(
+		expect(edge('15-1254', '27-1024')).toContainEqual(
 			expect.objectContaining({
 				source: 'curated',
 				note: 'employer partners hire from the design program',
@@ -41,7 +43,7 @@ describe('curated pathway edits', () => {
 			})
 		);
 		expect(deleteImportRun(t.db, runId)).toBe(true);
-		expect(edge('27-1024', '15-1254').map((e) => e.source)).not.toContain('curated');
+		expect(edge('15-1254', '27-1024').map((e) => e.source)).not.toContain('curated');
 	});
 
 	it('removes an O*NET move from the map until the removal is deleted', () => {

@@ -155,6 +155,15 @@ export interface PathwaysReport {
 	reference: { credentials: number; funding: number; skills: boolean };
 }
 
+/** Moves a curator removed (`from>to`): hidden from every source, whichever way a source lists the pair. */
+function curatedRemovals(db: Db, area: string): Set<string> {
+	return new Set(
+		importedEdges(db, area)
+			.filter((r) => r.source === CURATED_REMOVED)
+			.map((r) => `${r.from}>${r.to}`)
+	);
+}
+
 /** O*NET relations as SOC pairs, plus every imported pathway edge, less curated removals. */
 function allEdges(db: Db, area: string): PathwayEdge[] {
 	const onet: PathwayEdge[] = onetRelations(db).map((r) => ({
@@ -166,10 +175,7 @@ function allEdges(db: Db, area: string): PathwayEdge[] {
 		note: null
 	}));
 	const imported = importedEdges(db, area);
-	// A curated removal hides the move from every source; it is not an edge itself.
-	const removed = new Set(
-		imported.filter((r) => r.source === CURATED_REMOVED).map((r) => `${r.from}>${r.to}`)
-	);
+	const removed = curatedRemovals(db, area);
 	return [
 		...onet,
 		...imported
@@ -240,7 +246,12 @@ function areaGraph(db: Db, model: AreaModel): AreaGraph {
 	const bySoc = new Map(nodes.map((n) => [n.soc, n]));
 	const edges = allEdges(db, model.area.code).filter((e) => bySoc.has(e.from) && bySoc.has(e.to));
 	const profiles = socSkillProfiles(skillProfiles(skillRatings(db)));
-	const { moves } = buildMoves(nodes, edges, { profiles });
+	// Moves run toward more preparation, so a pair O*NET lists the other way round can come back
+	// as the removed move: drop removals again after building.
+	const removed = curatedRemovals(db, model.area.code);
+	const moves = buildMoves(nodes, edges, { profiles }).moves.filter(
+		(m) => !removed.has(`${m.from}>${m.to}`)
+	);
 	const graph = {
 		nodes,
 		bySoc,
