@@ -4,6 +4,8 @@
  * documentation and the validation cannot drift apart. tests/unit/server/openapi.test.ts fails
  * when a route under src/routes/api or a field of a real answer is missing here.
  */
+import { ROUTE_OBJECTIVES } from '../analysis/career-routes';
+import { PATHWAY_LEVELS } from '../analysis/pathways';
 import { DIGITAL_CATEGORIES } from '../domain/categories';
 import {
 	areasExample,
@@ -760,7 +762,7 @@ const paths: Record<string, PathItem> = {
 					in: 'query',
 					description:
 						'Route finder: most feasible (default), largest pay gain per step (each step ≥ 10%, never below 75%), or fewest steps.',
-					schema: oneOfValues(['most-feasible', 'pay-per-step', 'fewest-steps'])
+					schema: oneOfValues(ROUTE_OBJECTIVES)
 				},
 				{
 					name: 'size',
@@ -796,12 +798,12 @@ const paths: Record<string, PathItem> = {
 							obj({
 								area: str(),
 								year: int(),
-								objective: oneOfValues(['most-feasible', 'pay-per-step', 'fewest-steps']),
+								objective: oneOfValues(ROUTE_OBJECTIVES),
 								nodes: arr(
 									obj({
 										soc: str(),
 										title: str(),
-										level: orNull(oneOfValues(['feeder', 'entry', 'mid', 'advanced'])),
+										level: orNull(oneOfValues(PATHWAY_LEVELS)),
 										category: orNull(str()),
 										medianAnnualWage: orNull(num()),
 										wageTopCoded: bool(),
@@ -952,7 +954,7 @@ const paths: Record<string, PathItem> = {
 								year: int(),
 								soc: str(),
 								title: str(),
-								level: orNull(oneOfValues(['feeder', 'entry', 'mid', 'advanced'])),
+								level: orNull(oneOfValues(PATHWAY_LEVELS)),
 								category: orNull(str()),
 								medianAnnualWage: orNull(num()),
 								wageTopCoded: bool(),
