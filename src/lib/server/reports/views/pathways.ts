@@ -155,17 +155,12 @@ export interface PathwaysReport {
 	reference: { credentials: number; funding: number; skills: boolean };
 }
 
-/** Moves a curator removed (`from>to`): hidden from every source, whichever way a source lists the pair. */
-function curatedRemovals(db: Db, area: string): Set<string> {
-	return new Set(
-		importedEdges(db, area)
-			.filter((r) => r.source === CURATED_REMOVED)
-			.map((r) => `${r.from}>${r.to}`)
-	);
-}
-
-/** O*NET relations as SOC pairs, plus every imported pathway edge, less curated removals. */
-function allEdges(db: Db, area: string): PathwayEdge[] {
+/**
+ * O*NET relations as SOC pairs plus every imported pathway edge, less curated removals, and the
+ * removals themselves (`from>to`): a removal hides the move from every source, whichever way a
+ * source lists the pair, so the caller drops them again from the built moves.
+ */
+function allEdges(db: Db, area: string): { edges: PathwayEdge[]; removed: Set<string> } {
 	const onet: PathwayEdge[] = onetRelations(db).map((r) => ({
 		from: r.from,
 		to: r.to,
@@ -175,8 +170,10 @@ function allEdges(db: Db, area: string): PathwayEdge[] {
 		note: null
 	}));
 	const imported = importedEdges(db, area);
-	const removed = curatedRemovals(db, area);
-	return [
+	const removed = new Set(
+		imported.filter((r) => r.source === CURATED_REMOVED).map((r) => `${r.from}>${r.to}`)
+	);
+	const edges = [
 		...onet,
 		...imported
 			.filter((r) => r.source !== CURATED_REMOVED)
@@ -189,6 +186,7 @@ function allEdges(db: Db, area: string): PathwayEdge[] {
 				note: r.note
 			}))
 	].filter((e) => !removed.has(`${e.from}>${e.to}`));
+	return { edges, removed };
 }
 
 /** Every detailed occupation of the area as a map node. */
@@ -244,11 +242,12 @@ function areaGraph(db: Db, model: AreaModel): AreaGraph {
 	if (known) return known;
 	const nodes = mapNodes(db, model.rows);
 	const bySoc = new Map(nodes.map((n) => [n.soc, n]));
-	const edges = allEdges(db, model.area.code).filter((e) => bySoc.has(e.from) && bySoc.has(e.to));
+	const all = allEdges(db, model.area.code);
+	const edges = all.edges.filter((e) => bySoc.has(e.from) && bySoc.has(e.to));
 	const profiles = socSkillProfiles(skillProfiles(skillRatings(db)));
 	// Moves run toward more preparation, so a pair O*NET lists the other way round can come back
 	// as the removed move: drop removals again after building.
-	const removed = curatedRemovals(db, model.area.code);
+	const removed = all.removed;
 	const moves = buildMoves(nodes, edges, { profiles }).moves.filter(
 		(m) => !removed.has(`${m.from}>${m.to}`)
 	);
