@@ -115,3 +115,80 @@ export function messageByKey(key: string, params?: Record<string, unknown>): str
 	const message = (m as unknown as Record<string, Message | undefined>)[key];
 	return message ? message(params) : key;
 }
+
+/**
+ * BLS Employment Projections' wording for entry education, related work experience and
+ * on-the-job training, keyed the way `epText` normalises a cell. The database keeps EP's English
+ * (it is what the file says and what the filters match on); pages show it through these.
+ */
+const EP_TEXT_KEYS: Record<string, string> = {
+	'no formal educational credential': 'ep_edu_no_formal',
+	'high school diploma or equivalent': 'ep_edu_high_school',
+	'some college, no degree': 'ep_edu_some_college',
+	'postsecondary nondegree award': 'ep_edu_postsecondary',
+	"associate's degree": 'ep_edu_associate',
+	"bachelor's degree": 'ep_edu_bachelor',
+	"master's degree": 'ep_edu_master',
+	'doctoral or professional degree': 'ep_edu_doctoral',
+	'5 years or more': 'ep_exp_5_plus',
+	'less than 5 years': 'ep_exp_under_5',
+	none: 'ep_none',
+	'short-term on-the-job training': 'ep_train_short',
+	'moderate-term on-the-job training': 'ep_train_moderate',
+	'long-term on-the-job training': 'ep_train_long',
+	apprenticeship: 'ep_train_apprenticeship',
+	'internship/residency': 'ep_train_internship'
+};
+
+/**
+ * An EP education, experience or training value in the page's language; "not known" when
+ * missing, and a value EP may add later shows as published.
+ */
+export function epLabel(text: string | null | undefined): string {
+	if (text === null || text === undefined || text.trim() === '') return m.not_known();
+	const key =
+		EP_TEXT_KEYS[
+			text
+				.trim()
+				.toLowerCase()
+				.replace(/[\u2018\u2019`]/g, "'")
+		];
+	return key ? messageByKey(key) : text;
+}
+
+/** SOC 2018 major groups (the first two digits of a code) that have a message of their own. */
+const SOC_GROUPS = new Set([
+	'00',
+	'11',
+	'13',
+	'15',
+	'17',
+	'19',
+	'21',
+	'23',
+	'25',
+	'27',
+	'29',
+	'31',
+	'33',
+	'35',
+	'37',
+	'39',
+	'41',
+	'43',
+	'45',
+	'47',
+	'49',
+	'51',
+	'53',
+	'55'
+]);
+
+/**
+ * A SOC major group's name in the page's language, from its code ("15" or "15-0000"); a group
+ * the catalogue lacks keeps the title its source file gives.
+ */
+export function socGroupLabel(code: string, title: string): string {
+	const group = code.slice(0, 2);
+	return SOC_GROUPS.has(group) ? messageByKey(`soc_group_${group}`) : title;
+}

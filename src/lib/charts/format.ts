@@ -17,13 +17,23 @@ interface Formatters {
 	two: Intl.NumberFormat;
 	pct: Intl.NumberFormat;
 	one: Intl.NumberFormat;
+	signedWhole: Intl.NumberFormat;
+	signedOne: Intl.NumberFormat;
+	signedPct: Intl.NumberFormat;
+	compact: Intl.NumberFormat;
+	dateTime: Intl.DateTimeFormat;
 }
 
 // Building an Intl.NumberFormat is slow next to using one, and tables format thousands of cells.
 const cache = new Map<string, Formatters>();
 
+/** The Intl locale of the current page's language (en → en-US, es → es-US). */
+export function intlLocale(): string {
+	return INTL_LOCALE[getLocale()] ?? 'en-US';
+}
+
 function formatters(): Formatters {
-	const tag = INTL_LOCALE[getLocale()] ?? 'en-US';
+	const tag = intlLocale();
 	let f = cache.get(tag);
 	if (!f) {
 		f = {
@@ -41,7 +51,22 @@ function formatters(): Formatters {
 			int: new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }),
 			two: new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
 			pct: new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }),
-			one: new Intl.NumberFormat(tag, { maximumFractionDigits: 1 })
+			one: new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }),
+			signedWhole: new Intl.NumberFormat(tag, {
+				maximumFractionDigits: 0,
+				signDisplay: 'exceptZero'
+			}),
+			signedOne: new Intl.NumberFormat(tag, {
+				maximumFractionDigits: 1,
+				signDisplay: 'exceptZero'
+			}),
+			signedPct: new Intl.NumberFormat(tag, {
+				style: 'percent',
+				maximumFractionDigits: 0,
+				signDisplay: 'always'
+			}),
+			compact: new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 }),
+			dateTime: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' })
 		};
 		cache.set(tag, f);
 	}
@@ -119,4 +144,45 @@ export function formatFlow(value: number | null): string {
 export function formatRate(value: number | null): string {
 	if (value === null) return m.status_no_data();
 	return formatters().one.format(value);
+}
+
+/** A plain number in the page's locale, up to `digits` decimals (file sizes, row counts in text). */
+export function formatNumber(value: number, digits = 0): string {
+	const { int, one } = formatters();
+	if (digits === 0) return int.format(value);
+	if (digits === 1) return one.format(value);
+	return new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: digits }).format(value);
+}
+
+/**
+ * A gap with its sign, so under- and over-supply read apart without colour; one decimal below 10
+ * like formatFlow, since small occupations have fractional openings. A true minus sign, as on
+ * Plot's axes.
+ */
+export function formatSigned(value: number): string {
+	const { signedOne, signedWhole } = formatters();
+	return (Math.abs(value) < 10 ? signedOne : signedWhole).format(value).replace('-', '−');
+}
+
+/** A change as a signed whole percent ("+12%"), e.g. the wage change along a pathway. */
+export function formatSignedShare(value: number): string {
+	return formatters().signedPct.format(value).replace('-', '−');
+}
+
+/**
+ * Axis ticks for counts and dollars: short forms in the page's locale ("50K" in English, "50 K"
+ * in es-US) in place of d3's SI "50k", which reads as English on a Spanish page.
+ */
+export function tickCompact(value: number): string {
+	return formatters().compact.format(value).replace('-', '−');
+}
+
+/** Axis ticks for shares (0–1): whole percents in the page's locale. */
+export function tickPercent(value: number): string {
+	return formatters().pct.format(value);
+}
+
+/** A moment (an import's finish, an upload's start) as date and time in the page's locale. */
+export function formatDateTime(value: Date | string | number): string {
+	return formatters().dateTime.format(new Date(value));
 }

@@ -134,6 +134,9 @@ export const TEXT = {
 	get median() {
 		return m.chart_median();
 	},
+	get middleHalf() {
+		return m.chart_middle_half();
+	},
 	get notPublished() {
 		return m.chart_not_published();
 	},

@@ -27,7 +27,7 @@ export const round = (x: number | null, digits = 2): number | null =>
 
 /** What a table cell holds, by the kind of figure (the page draws each kind one way). */
 export type Cell =
-	| { format: 'category' | 'text'; value: string | null }
+	| { format: 'category' | 'education'; value: string | null }
 	| { format: 'count'; value: number | null; status: FieldStatus }
 	| { format: 'lq'; value: number | null; status: FieldStatus; unstable: boolean }
 	| { format: 'flow'; value: number | null; estimated: boolean; notMeasured?: boolean }
@@ -337,7 +337,7 @@ export const COLUMNS = [
 		help: 'glossary_education',
 		numeric: false,
 		shownByDefault: false,
-		cell: (r) => ({ format: 'text', value: r.entryEducation }),
+		cell: (r) => ({ format: 'education', value: r.entryEducation }),
 		sort: (r) => r.entryEducation?.toLowerCase() ?? null,
 		csv: [['typical_entry_education', (r) => r.entryEducation]],
 		sources: ['bls-ep']

@@ -1,12 +1,12 @@
 /** Small text helpers shared by the pathway page's components. */
+import { formatRatio, formatSignedShare } from '$lib/charts/format';
 import { m } from '$lib/paraglide/messages';
 
 /** A fraction as a signed percentage; unknown → the "wage change unknown" text. */
-export const pct = (x: number | null) =>
-	x === null ? m.pw_wage_unknown() : `${x >= 0 ? '+' : ''}${Math.round(x * 100)}%`;
+export const pct = (x: number | null) => (x === null ? m.pw_wage_unknown() : formatSignedShare(x));
 
 /** A 0–1 score as two decimals; unknown → "not known". */
-export const score = (x: number | null) => (x === null ? m.pw_part_unknown() : x.toFixed(2));
+export const score = (x: number | null) => (x === null ? m.pw_part_unknown() : formatRatio(x));
 
 const LEVEL_LABELS: Record<string, () => string> = {
 	feeder: m.pw_level_feeder,

@@ -55,24 +55,6 @@ export function wageAt(value: number | null, topCoded: boolean, cap: number | nu
 	return topCoded ? cap : null;
 }
 
-const signedWhole = new Intl.NumberFormat('en-US', {
-	maximumFractionDigits: 0,
-	signDisplay: 'exceptZero'
-});
-const signedOne = new Intl.NumberFormat('en-US', {
-	maximumFractionDigits: 1,
-	signDisplay: 'exceptZero'
-});
-
-/**
- * A gap with its sign, so under- and over-supply read apart without colour; one decimal below 10
- * like formatFlow, since small occupations have fractional openings. A true minus sign, as on
- * Plot's axes.
- */
-export function formatSigned(value: number): string {
-	return (Math.abs(value) < 10 ? signedOne : signedWhole).format(value).replace('-', '−');
-}
-
 /** Upper end of a share axis: a little past the largest value, at most 100%. */
 export function shareDomainMax(values: readonly (number | null)[]): number {
 	const max = Math.max(0, ...values.filter((v): v is number => v !== null));

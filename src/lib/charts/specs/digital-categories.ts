@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { CategorySummary } from '../../analysis/digital-jobs';
-import { formatCount, formatWage } from '../format';
+import { formatCount, formatWage, tickCompact } from '../format';
 import { ALL_DIGITAL } from '../../domain/categories';
 import { colorScale, seriesLabel, TEXT } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, type ChartFrame } from './common';
@@ -56,7 +56,7 @@ export function digitalCategoriesSpec({
 			label: TEXT.employment,
 			labelAnchor: 'center',
 			grid: true,
-			tickFormat: '~s',
+			tickFormat: tickCompact,
 			domain: [0, max]
 		},
 		y: {

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { DigitalGroupShare } from '../../domain/rows';
-import { formatShare } from '../format';
+import { formatShare, tickPercent } from '../format';
 import { COLORS, groupLabel, LABELS, TEXT } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, shareDomainMax, type ChartFrame } from './common';
 import { shortLabel } from './wage-range';
@@ -42,7 +42,7 @@ export function digitalRepresentationSpec({
 			label: TEXT.shareAxis,
 			labelAnchor: 'center',
 			domain: [0, shareDomainMax(known.flatMap((r) => [r.shareOfDigitalJobs, r.baseline]))],
-			tickFormat: '.0%',
+			tickFormat: tickPercent,
 			grid: true
 		},
 		y: {

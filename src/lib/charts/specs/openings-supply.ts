@@ -6,9 +6,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { GapRow } from '../../domain/rows';
-import { formatFlow } from '../format';
+import { formatFlow, formatSigned } from '../format';
 import { colorScale, seriesLabel, TEXT } from '../series';
-import { DEFAULT_WIDTH, formatSigned, NARROW, noDataSpec, type ChartFrame } from './common';
+import { DEFAULT_WIDTH, NARROW, noDataSpec, type ChartFrame } from './common';
 import { shortLabel } from './wage-range';
 
 export type OpeningsSupplyDatum = Pick<

@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { RepresentationCell } from '../../domain/rows';
-import { formatShare } from '../format';
+import { formatShare, tickPercent } from '../format';
 import { colorScale, groupLabel, seriesLabel, TEXT } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, shareDomainMax, type ChartFrame } from './common';
 import { shortLabel } from './wage-range';
@@ -54,7 +54,7 @@ export function representationSpec({
 			label: TEXT.shareAxis,
 			labelAnchor: 'center',
 			domain: [0, shareDomainMax(cells.flatMap((c) => [c.share, c.baseline]))],
-			tickFormat: '.0%',
+			tickFormat: tickPercent,
 			grid: true
 		},
 		y: {

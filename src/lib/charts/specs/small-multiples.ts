@@ -10,7 +10,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { CategorySummary } from '../../analysis/digital-jobs';
-import { formatCount, formatShare } from '../format';
+import { formatCount, formatShare, tickCompact, tickPercent } from '../format';
 import { colorScale, LABELS, seriesLabel, TEXT } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, type ChartFrame } from './common';
 import { ALL_DIGITAL } from './digital-categories';
@@ -111,7 +111,7 @@ export function smallMultiplesSpec({
 			labelAnchor: 'center',
 			grid: true,
 			ticks: 3,
-			tickFormat: measure === 'share' ? '.0%' : '~s',
+			tickFormat: measure === 'share' ? tickPercent : tickCompact,
 			// Room past the longest bar for its value label.
 			domain: [0, max * 1.35]
 		},

@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { FieldStatus, Percentiles } from '../../domain/rows';
-import { formatWage } from '../format';
+import { formatWage, tickCompact } from '../format';
 import { colorScale, seriesLabel, TEXT } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, wageAt, type ChartFrame } from './common';
 import { shortLabel } from './wage-range';
@@ -87,7 +87,13 @@ export function wageCompareSpec({
 		marginTop: 20,
 		marginLeft: narrow ? 110 : 200,
 		marginRight: 30,
-		x: { label: TEXT.annualWage, labelAnchor: 'center', grid: true, tickFormat: '~s', nice: true },
+		x: {
+			label: TEXT.annualWage,
+			labelAnchor: 'center',
+			grid: true,
+			tickFormat: tickCompact,
+			nice: true
+		},
 		y: {
 			type: 'band',
 			label: null,
@@ -109,7 +115,7 @@ export function wageCompareSpec({
 				fill: 'series',
 				insetTop: 6,
 				insetBottom: 6,
-				title: (d: Drawn) => `${d.label}: 25th–75th percentile`
+				title: (d: Drawn) => `${d.label}: ${TEXT.middleHalf}`
 			}),
 			Plot.tickX(withMedian, {
 				y: 'key',

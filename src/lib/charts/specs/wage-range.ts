@@ -4,6 +4,8 @@
  * to the year's cap and marked, since the true value is at least that.
  */
 import * as Plot from '@observablehq/plot';
+import { formatWage, tickCompact } from '../format';
+import { TEXT } from '../series';
 import type { WageRangePoint } from '../../domain/rows';
 
 export type WageRangeDatum = WageRangePoint;
@@ -36,7 +38,7 @@ export function wageRangeSpec({
 		height: 40 + rows.length * 24,
 		marginLeft: narrow ? 120 : 260,
 		marginRight: 20,
-		x: { label: 'Annual wage (USD) →', grid: true, tickFormat: '~s' },
+		x: { label: TEXT.annualWage, grid: true, tickFormat: tickCompact },
 		y: {
 			label: null,
 			domain: rows.map((d) => d.soc),
@@ -57,7 +59,8 @@ export function wageRangeSpec({
 				x: 'p50',
 				fill: '#1f4e79',
 				r: 5,
-				title: (d: WageRangeDatum) => `${d.title}: median ${d.p50 ?? 'n/a'}`
+				title: (d: WageRangeDatum) =>
+					`${d.title}: ${TEXT.median} ${d.p50TopCoded ? '≥ ' : ''}${formatWage(d.p50)}`
 			}),
 			Plot.text(
 				rows.filter((d) => d.p90TopCoded),
