@@ -156,33 +156,8 @@ export function epLabel(text: string | null | undefined): string {
 	return key ? messageByKey(key) : text;
 }
 
-/** SOC 2018 major groups (the first two digits of a code) that have a message of their own. */
-const SOC_GROUPS = new Set([
-	'00',
-	'11',
-	'13',
-	'15',
-	'17',
-	'19',
-	'21',
-	'23',
-	'25',
-	'27',
-	'29',
-	'31',
-	'33',
-	'35',
-	'37',
-	'39',
-	'41',
-	'43',
-	'45',
-	'47',
-	'49',
-	'51',
-	'53',
-	'55'
-]);
+/** SOC 2018 major groups (the first two digits of a code: 11, 13 … 53, 55; 00 the total). */
+const SOC_GROUP = /^(00|[1-4][13579]|5[135])$/;
 
 /**
  * A SOC major group's name in the page's language, from its code ("15" or "15-0000"); a group
@@ -190,5 +165,5 @@ const SOC_GROUPS = new Set([
  */
 export function socGroupLabel(code: string, title: string): string {
 	const group = code.slice(0, 2);
-	return SOC_GROUPS.has(group) ? messageByKey(`soc_group_${group}`) : title;
+	return SOC_GROUP.test(group) ? messageByKey(`soc_group_${group}`) : title;
 }
