@@ -31,10 +31,10 @@ const LA = 'Los Angeles-Long Beach-Anaheim, CA';
 // The bundled sample's OEWS year for Los Angeles.
 const YEAR = 2021;
 const CSV_HEADER =
-	'soc,title,category,employment,employment_status,location_quotient,openings_per_year,' +
+	'soc,title,category,employment,employment_status,openings_per_year,' +
 	'openings_method,openings_vintage,supply_gap,gap_status,gap_reason,supply_gap_even_split,' +
-	'sign_disagrees,median_annual_wage,median_status,p10_annual_wage,p10_status,' +
-	'p90_annual_wage,p90_status,under_represented,priority_score,not_scored_reason,' +
+	'sign_disagrees,median_annual_wage,median_status,' +
+	'under_represented,priority_score,not_scored_reason,' +
 	'priority_rank,priority_rank_best,priority_rank_worst';
 
 describe.skipIf(skipBrowser)('analyst: filter the gaps table and download it', () => {

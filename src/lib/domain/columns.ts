@@ -82,7 +82,11 @@ export interface Column<K extends string = string> {
 	help: string;
 	/** Right-aligned figures, or text. */
 	numeric: boolean;
-	/** Shown when the URL picks no columns. */
+	/**
+	 * Shown when the URL picks no columns. The default set is what a board reads first (demand, the
+	 * gap, pay, who is missing, the priority) and fits a 1280 px screen in English and Spanish with
+	 * the priority column in view; the rest are one tick away in the column chooser.
+	 */
 	shownByDefault: boolean;
 	/** What the cell shows. */
 	cell: (r: AreaRow) => Cell;
@@ -126,7 +130,7 @@ export const COLUMNS = [
 		label: 'column_lq',
 		help: 'glossary_lq',
 		numeric: true,
-		shownByDefault: true,
+		shownByDefault: false,
 		cell: (r) => ({
 			format: 'lq',
 			value: r.lq,
@@ -259,7 +263,7 @@ export const COLUMNS = [
 		label: 'column_range',
 		help: 'glossary_range',
 		numeric: true,
-		shownByDefault: true,
+		shownByDefault: false,
 		cell: (r) => ({
 			format: 'wage-range',
 			low: r.oews.annualWagePercentiles.p10,

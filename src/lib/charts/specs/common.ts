@@ -60,3 +60,9 @@ export function shareDomainMax(values: readonly (number | null)[]): number {
 	const max = Math.max(0, ...values.filter((v): v is number => v !== null));
 	return max === 0 ? 1 : Math.min(1, max * 1.1);
 }
+
+/**
+ * Chart text at 12 px, not Plot's 10 px default: axis labels and marks stay readable on a phone
+ * and in print (issue 18 measured 9–10 px on the region page).
+ */
+export const READABLE_TEXT = { fontSize: '12px' } as const;

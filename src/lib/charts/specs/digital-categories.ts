@@ -9,7 +9,7 @@ import type { CategorySummary } from '../../analysis/digital-jobs';
 import { formatCount, formatWage, tickCompact } from '../format';
 import { ALL_DIGITAL } from '../../domain/categories';
 import { colorScale, seriesLabel, TEXT } from '../series';
-import { DEFAULT_WIDTH, NARROW, noDataSpec, type ChartFrame } from './common';
+import { DEFAULT_WIDTH, NARROW, noDataSpec, type ChartFrame, READABLE_TEXT } from './common';
 import { shortLabel } from './wage-range';
 
 export { ALL_DIGITAL };
@@ -46,6 +46,7 @@ export function digitalCategoriesSpec({
 	const keys = shown.map((r) => r.category);
 	const max = Math.max(...shown.map((r) => r.employment));
 	return {
+		style: READABLE_TEXT,
 		title,
 		caption,
 		width,

@@ -7,7 +7,14 @@ import * as Plot from '@observablehq/plot';
 import type { DigitalGroupShare } from '../../domain/rows';
 import { formatShare, tickPercent } from '../format';
 import { COLORS, groupLabel, LABELS, TEXT } from '../series';
-import { DEFAULT_WIDTH, NARROW, noDataSpec, shareDomainMax, type ChartFrame } from './common';
+import {
+	DEFAULT_WIDTH,
+	NARROW,
+	noDataSpec,
+	shareDomainMax,
+	type ChartFrame,
+	READABLE_TEXT
+} from './common';
 import { shortLabel } from './wage-range';
 
 export interface DigitalRepresentationInput extends ChartFrame {
@@ -31,6 +38,7 @@ export function digitalRepresentationSpec({
 	const narrow = width < NARROW;
 	const missing = rows.filter((r) => !hasShares(r));
 	return {
+		style: READABLE_TEXT,
 		title,
 		subtitle: TEXT.digitalRepresentationKey,
 		caption,

@@ -1,3 +1,4 @@
+import { READABLE_TEXT } from './common';
 /**
  * Wage range of the largest occupations: for each, a line from the 10th to the 90th percentile
  * of annual wages and a dot at the median, ordered by employment. Top-coded percentiles are drawn
@@ -32,6 +33,7 @@ export function wageRangeSpec({
 	const narrow = width < 560;
 	const maxLabel = narrow ? 16 : 38;
 	return {
+		style: READABLE_TEXT,
 		title,
 		caption,
 		width,

@@ -83,6 +83,8 @@ export interface ProfileData {
 			entryEducation: string | null;
 			category: string | null;
 		}[];
+		/** Which jobs the no-degree card ranks: digital ones when any qualifies, else all. */
+		noDegreeScope: 'digital' | 'all';
 	};
 	/** The 15 largest of the shown rows, for the wage-range chart. */
 	wageChart: WageRangePoint[];
@@ -166,7 +168,7 @@ function cards(model: AreaModel): ProfileData['cards'] {
 			entryEducation: r.entryEducation,
 			category: r.category
 		}));
-	return { largestGaps, noDegree };
+	return { largestGaps, noDegree, noDegreeScope: noDegreePool === digital ? 'digital' : 'all' };
 }
 
 function wageChart(rows: readonly AreaRow[], cap: number | null): WageRangePoint[] {
