@@ -19,10 +19,10 @@ beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'rlm-embed-'));
 	db = join(dir, 'app.db');
 	// `npm start` builds if need be and loads the sample; the other servers reuse its database.
-	server = await startServer({ DATABASE_URL: db }, 300_000);
+	server = await startServer({ DATABASE_URL: db }, 600_000);
 	await server.stop();
 	server = undefined;
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
 	await server?.stop();
