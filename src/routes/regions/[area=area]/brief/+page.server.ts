@@ -3,7 +3,7 @@ import { regionSummary, SUMMARY_COLUMNS } from '$lib/server/reports/views/region
 import type { PageServerLoad } from './$types';
 
 /** How many digital occupations the brief lists: as many as fit beside the cards on one sheet. */
-const TOP_DIGITAL = 8;
+const TOP_DIGITAL = 6;
 
 /** A one-page brief for funders: the region page's cards, top digital jobs, representation, sources. */
 export const load = (({ params, url }) => {
