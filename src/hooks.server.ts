@@ -13,6 +13,7 @@ import {
 	Gate,
 	MIN_COMPRESS_BYTES
 } from '$lib/server/http-cache';
+import { embedOrigins, framingHeaders, withFrameAncestors } from '$lib/server/framing';
 import { isQueued } from '$lib/server/jobs';
 import { MAX_FILES, MAX_UPLOAD_BYTES, sweepUploads } from '$lib/server/uploads';
 
@@ -23,6 +24,8 @@ export const init: ServerInit = () => {
 	// Open (and migrate) the database now rather than on the first request, which would
 	// otherwise wait for it.
 	getDb();
+	// A wrong EMBED_ORIGINS stops the start with its message instead of a policy nobody meant.
+	embedOrigins();
 	// The server's own state too: a data folder that turns read-only later must not leave it
 	// unopened (sign-ins and imports would then fail with a 500 instead of their own answer).
 	serverState();
@@ -73,16 +76,28 @@ const i18n: Handle = ({ event, resolve }) => {
 	});
 };
 
+/** Read once: the setting does not change while the server runs (init has checked it). */
+let framingOrigins: string[] | null = null;
+
 /**
  * Headers every response carries. The Content-Security-Policy itself is set by SvelteKit
  * (`kit.csp` in svelte.config.js) so that its own inline start-up script gets a hash instead of
- * `unsafe-inline`. Framing is left open on purpose: other sites may embed these pages.
+ * `unsafe-inline`; its `frame-ancestors` is added here because it differs by page: the /embed/
+ * pages may be framed by the EMBED_ORIGINS sites, every other page by none (see framing.ts).
  */
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	response.headers.set('cross-origin-opener-policy', 'same-origin');
+	framingOrigins ??= embedOrigins();
+	const framing = framingHeaders(event.url.pathname, framingOrigins);
+	response.headers.set(
+		'content-security-policy',
+		withFrameAncestors(response.headers.get('content-security-policy'), framing['frame-ancestors']!)
+	);
+	if (framing['x-frame-options'])
+		response.headers.set('x-frame-options', framing['x-frame-options']);
 	return response;
 };
 
