@@ -6,6 +6,7 @@ import { editorToken, MIN_TOKEN_LENGTH, signedIn } from '$lib/server/auth';
 import { getDb, readOnlyReason } from '$lib/server/db';
 import { serverState } from '$lib/server/db/state';
 import {
+	accepts,
 	AnswerCache,
 	answer,
 	COMPRESSIBLE,
@@ -235,7 +236,7 @@ const cached: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * Gzips the answers the cache did not keep (the cache keeps its own gzip) for clients that accept
+ * Gzips the answers the cache did not keep (the cache keeps its own gzip and brotli) for clients that accept
  * it; built assets are precompressed by the adapter and served as they are.
  */
 const compress: Handle = async ({ event, resolve }) => {
@@ -249,7 +250,7 @@ const compress: Handle = async ({ event, resolve }) => {
 		response.headers.has('set-cookie') ||
 		!COMPRESSIBLE.test(type) ||
 		length < MIN_COMPRESS_BYTES ||
-		!/\bgzip\b/i.test(event.request.headers.get('accept-encoding') ?? '')
+		!accepts(event.request.headers.get('accept-encoding'), 'gzip')
 	) {
 		return response;
 	}

@@ -57,15 +57,15 @@ const comparePage = () => import('../../src/routes/compare/+page.server');
 const CASES: Case[] = [
 	api('api-areas.json', areas, '/api/areas'),
 	api('api-areas.csv', areas, '/api/areas?format=csv'),
-	api('api-gaps-31080.json', gaps, '/api/areas/31080/gaps', LA),
+	api('api-gaps-31080.json', gaps, '/api/areas/31080/gaps?limit=all', LA),
 	api('api-gaps-31080.csv', gaps, '/api/areas/31080/gaps?format=csv', LA),
 	api(
 		'api-gaps-31080-options.json',
 		gaps,
-		'/api/areas/31080/gaps?allocation=even&weights=demand=2,unmet=1,wage=1,representation=0&category=programming%20and%20development',
+		'/api/areas/31080/gaps?allocation=even&weights=demand=2,unmet=1,wage=1,representation=0&category=programming%20and%20development&limit=all',
 		LA
 	),
-	api('api-gaps-99-2024.json', gaps, '/api/areas/99/gaps?year=2024', { area: '99' }),
+	api('api-gaps-99-2024.json', gaps, '/api/areas/99/gaps?year=2024&limit=all', { area: '99' }),
 	api('api-digital-31080.json', digital, '/api/areas/31080/digital', LA),
 	api('api-digital-99-2022.json', digital, '/api/areas/99/digital?year=2022', { area: '99' }),
 	api('api-occupations-31080.csv', occupations, '/api/areas/31080/occupations?format=csv', LA),

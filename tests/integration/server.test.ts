@@ -145,7 +145,7 @@ describe('the served app on the bundled sample', () => {
 		const every = socs(all);
 		expect(every).toHaveLength(735);
 		expect(every.slice(0, 25)).toEqual(socs(first));
-		const gaps = (await (await fetch(`${server.url}/api/areas/31080/gaps`)).json()) as {
+		const gaps = (await (await fetch(`${server.url}/api/areas/31080/gaps?limit=all`)).json()) as {
 			soc: string;
 		}[];
 		expect(new Set(every)).toEqual(new Set(gaps.map((g) => g.soc)));
@@ -170,7 +170,7 @@ describe('the served app on the bundled sample', () => {
 	});
 
 	it('serves the gaps of an area as JSON (the documented fields) and as CSV', async () => {
-		const res = await fetch(`${server.url}/api/areas/31080/gaps`);
+		const res = await fetch(`${server.url}/api/areas/31080/gaps?limit=all`);
 		expect(res.status).toBe(200);
 		const rows = (await res.json()) as Record<string, unknown>[];
 		expect(rows.length).toBe(735);
@@ -273,7 +273,7 @@ describe('the served app on the bundled sample', () => {
 			annualWage: 52000,
 			source: 'test figure'
 		});
-		const rows = (await (await fetch(`${server.url}/api/areas/31080/gaps`)).json()) as {
+		const rows = (await (await fetch(`${server.url}/api/areas/31080/gaps?limit=all`)).json()) as {
 			soc: string;
 			entryAnnualWage: number;
 			livingWageRatio: number;
@@ -364,7 +364,7 @@ describe('the served app on the bundled sample', () => {
 			expect(html).toContain('Not covered: the digital occupations in SOC groups 11, 13, 27');
 			expect(html).toContain('oews_MSA_M2022_computer_occupations.csv');
 		}
-		const dc = (await (await fetch(`${server.url}/api/areas/47900/gaps`)).json()) as {
+		const dc = (await (await fetch(`${server.url}/api/areas/47900/gaps?limit=all`)).json()) as {
 			soc: string;
 			employment: number;
 			medianAnnualWage: number;

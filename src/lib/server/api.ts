@@ -1,7 +1,7 @@
 /** Shared pieces of the JSON API: errors as JSON, query parameter parsing. */
 import { json } from '@sveltejs/kit';
 import { ReportError } from './reports/region';
-import { operationFor, type Method, type Parameter } from './openapi';
+import { DEFAULT_PAGE_ROWS, operationFor, type Method, type Parameter } from './openapi';
 
 export function apiError(status: number, message: string): Response {
 	return json({ error: { status, message } }, { status });
@@ -57,6 +57,38 @@ export function wantsCsv(url: URL): boolean {
 	return url.searchParams.get('format') === 'csv';
 }
 
+/**
+ * One page of `rows` by `?limit=` (a whole number or `all`) and `?offset=` (rows skipped), with the
+ * headers that tell a client the rest: `X-Total-Count`, and `Link` with `next` / `prev` (RFC 8288,
+ * relative to the request, the other parameters kept). `defaultAll` is for downloads (CSV), which
+ * hold every row unless a limit is asked for. Values are already checked by `checkQuery`.
+ */
+export function paged<T>(
+	rows: readonly T[],
+	url: URL,
+	defaultAll = false
+): { rows: readonly T[]; headers: Record<string, string> } {
+	const asked = url.searchParams.get('limit') || (defaultAll ? 'all' : String(DEFAULT_PAGE_ROWS));
+	const offset = Number(url.searchParams.get('offset') || 0);
+	const limit = asked.toLowerCase() === 'all' ? Infinity : Number(asked);
+	const end = Math.min(rows.length, offset + limit);
+	const headers: Record<string, string> = { 'x-total-count': String(rows.length) };
+	const at = (start: number) => {
+		const q = new URLSearchParams(url.searchParams);
+		q.set('limit', asked);
+		if (start > 0) q.set('offset', String(start));
+		else q.delete('offset');
+		return `<${url.pathname}?${q}>`;
+	};
+	const links: string[] = [];
+	if (end < rows.length) links.push(`${at(end)}; rel="next"`);
+	if (offset > 0 && Number.isFinite(limit)) {
+		links.push(`${at(Math.max(0, Math.min(offset, rows.length) - limit))}; rel="prev"`);
+	}
+	if (links.length > 0) headers.link = links.join(', ');
+	return { rows: offset === 0 && end === rows.length ? rows : rows.slice(offset, end), headers };
+}
+
 /** Runs a report, turning a ReportError into a JSON error response. */
 export function withReport<T>(build: () => T, respond: (value: T) => Response): Response {
 	try {
@@ -104,6 +136,12 @@ function exampleOf(p: Parameter): string {
 
 function valueProblem(p: Parameter, value: string): string | null {
 	const s = p.schema;
+	if (s.oneOf) {
+		// Fine when any alternative takes it; otherwise every alternative's wish, in one sentence.
+		const problems = s.oneOf.map((alt) => valueProblem({ ...p, schema: alt }, value));
+		if (problems.includes(null)) return null;
+		return problems.map((m, i) => (i === 0 ? m : m!.replace(/^must be /, ''))).join(' or ');
+	}
 	if (s.enum) {
 		const fold = (v: unknown) => (p['x-case-insensitive'] ? String(v).toLowerCase() : String(v));
 		if (!s.enum.some((v) => fold(v) === fold(value))) return `must be one of: ${s.enum.join(', ')}`;

@@ -4,7 +4,8 @@
  * - **A cache of whole answers per content version.** Pages and API reads change only when the
  *   data does (an import added or deleted, a living wage set), so a rendered answer is kept with
  *   the version it was made from, its gzip made once and an ETag (a hash of the body) for
- *   `If-None-Match` → 304. The version is read from the database on every request (two indexed
+ *   `If-None-Match` → 304. A brotli copy (smaller by a fifth) is made off the main thread the first
+ *   time a client that takes it asks, and served from then on; until it is ready, the gzip is. The version is read from the database on every request (two indexed
  *   queries), so a change made by any process — another app process, the import command — is
  *   seen on the next request, and nothing stale is served.
  * - **A gate in front of rendering.** Rendering is synchronous work on one thread: one at a time
@@ -13,7 +14,8 @@
  *   longer; otherwise it gets a fast 503 with Retry-After instead of a long silence.
  */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzipSync } from 'node:zlib';
 import type { Db } from './db/client';
 import { dataVersion } from './db/cache';
 
@@ -36,6 +38,10 @@ export interface Entry {
 	headers: [string, string][];
 	body: Buffer;
 	gzip: Buffer | null;
+	/** Made on first demand (see `answer`); null until then. */
+	br: Buffer | null;
+	/** The brotli compression under way, if any (tests wait for it). */
+	brotli: Promise<void> | null;
 	etag: string;
 }
 
@@ -114,7 +120,9 @@ export class AnswerCache {
 	}
 }
 
-const size = (e: Entry) => e.body.byteLength + (e.gzip?.byteLength ?? 0);
+// Room for the brotli copy is counted up front (it is smaller than the gzip), so the total stays
+// true when it arrives later.
+const size = (e: Entry) => e.body.byteLength + 2 * (e.gzip?.byteLength ?? 0);
 
 async function toEntry(res: Response, version: string): Promise<Entry | null> {
 	const type = res.headers.get('content-type') ?? '';
@@ -135,6 +143,8 @@ async function toEntry(res: Response, version: string): Promise<Entry | null> {
 		headers,
 		body,
 		gzip: body.byteLength >= MIN_COMPRESS_BYTES ? gzipSync(body) : null,
+		br: null,
+		brotli: null,
 		etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
 	};
 }
@@ -148,7 +158,43 @@ export function matches(ifNoneMatch: string | null, etag: string): boolean {
 		.some((t) => t === etag || t === '*');
 }
 
-/** The answer to send for an entry: 304, gzip or plain, with its validators. */
+/**
+ * Whether an `Accept-Encoding` header takes `coding` (listed, or `*`, with a q-value above 0).
+ */
+export function accepts(acceptEncoding: string | null, coding: string): boolean {
+	let star = false;
+	for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
+		const [name = '', ...params] = part.split(';').map((p) => p.trim());
+		const q = params.find((p) => p.startsWith('q='));
+		const ok = !q || Number(q.slice(2)) > 0;
+		if (name === coding) return ok;
+		if (name === '*') star = ok;
+	}
+	return star;
+}
+
+const brotliAsync = promisify(brotliCompress);
+/** A middle quality: ~20% under gzip's bytes for JSON and HTML, in a few ms per 100 KB. */
+const BROTLI_QUALITY = 5;
+
+/** Starts the entry's brotli copy on the thread pool, once. */
+function makeBrotli(entry: Entry): void {
+	if (entry.br || entry.brotli) return;
+	entry.brotli = brotliAsync(entry.body, {
+		params: {
+			[constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+			[constants.BROTLI_PARAM_SIZE_HINT]: entry.body.byteLength
+		}
+	}).then(
+		(br) => {
+			entry.br = br;
+		},
+		// Not worth failing a request over: the gzip goes on being served.
+		() => {}
+	);
+}
+
+/** The answer to send for an entry: 304, brotli, gzip or plain, with its validators. */
 export function answer(entry: Entry, request: Request): Response {
 	const headers = new Headers(entry.headers);
 	headers.set('etag', entry.etag);
@@ -159,9 +205,16 @@ export function answer(entry: Entry, request: Request): Response {
 		headers.delete('content-type');
 		return new Response(null, { status: 304, headers });
 	}
-	const gzip = entry.gzip && /\bgzip\b/i.test(request.headers.get('accept-encoding') ?? '');
-	const body = gzip ? entry.gzip! : entry.body;
-	if (gzip) headers.set('content-encoding', 'gzip');
+	const acceptEncoding = request.headers.get('accept-encoding');
+	let body = entry.body;
+	if (entry.gzip && accepts(acceptEncoding, 'br')) makeBrotli(entry);
+	if (entry.br && accepts(acceptEncoding, 'br')) {
+		body = entry.br;
+		headers.set('content-encoding', 'br');
+	} else if (entry.gzip && accepts(acceptEncoding, 'gzip')) {
+		body = entry.gzip;
+		headers.set('content-encoding', 'gzip');
+	}
 	headers.set('content-length', String(body.byteLength));
 	// A view of the kept bytes, not a copy.
 	const bytes = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);

@@ -49,6 +49,7 @@ export interface MediaType {
 
 export interface ResponseSpec {
 	description: string;
+	headers?: Record<string, { description: string; schema: JsonSchema }>;
 	content?: Record<string, MediaType>;
 }
 
@@ -395,6 +396,34 @@ const format = (what = 'JSON or CSV'): Parameter => ({
 	description: `${what}; csv gives the same rows as a spreadsheet.`,
 	schema: oneOfValues(['json', 'csv'])
 });
+/** Rows a paged JSON answer holds when `limit` is not given (gaps rows: ~17 KB with gzip). */
+export const DEFAULT_PAGE_ROWS = 50;
+/** `?limit=` and `?offset=` of a paged list (`paged` in api.ts), with the headers it answers. */
+const pageParams = (defaults: string): Parameter[] => [
+	{
+		name: 'limit',
+		in: 'query',
+		description: `How many rows: a whole number, or all for every row. Default ${defaults}.`,
+		schema: { oneOf: [{ type: 'integer', minimum: 1, maximum: 100000 }, oneOfValues(['all'])] },
+		'x-case-insensitive': true,
+		example: 'all'
+	},
+	{
+		name: 'offset',
+		in: 'query',
+		description: 'How many rows to skip (the next page is in the Link header). Default 0.',
+		schema: { type: 'integer', minimum: 0, maximum: 10000000 },
+		example: 50
+	}
+];
+const pageHeaders: ResponseSpec['headers'] = {
+	'X-Total-Count': { description: 'How many rows there are in all.', schema: int() },
+	Link: {
+		description:
+			'The next and previous pages, when there are any: `</api/…?limit=50&offset=50>; rel="next"` (RFC 8288).',
+		schema: str()
+	}
+};
 const areaQuery: Parameter = { ...areaPath, in: 'query' };
 const category: Parameter = {
 	name: 'category',
@@ -501,13 +530,21 @@ const paths: Record<string, PathItem> = {
 			summary: 'Demand, supply, wages, representation and priority per occupation',
 			description:
 				'One row per detailed occupation; methods in docs/METHODS.md. null wherever an input is missing, never 0 for unknown.',
-			parameters: [areaPath, year, category, ...modelOptions, format()],
+			parameters: [
+				areaPath,
+				year,
+				category,
+				...modelOptions,
+				...pageParams(`${DEFAULT_PAGE_ROWS} rows for JSON, all for CSV`),
+				format()
+			],
 			responses: {
 				'200': {
-					description: 'The rows, highest priority first.',
+					description: `The rows, highest priority first: ${DEFAULT_PAGE_ROWS} at a time unless limit says otherwise (limit=all for the whole area).`,
+					headers: pageHeaders,
 					content: { ...json(arr(ref('GapsRow')), [gapsRowExample]), ...csv }
 				},
-				'400': badQuery('year, category, allocation, weights, format'),
+				'400': badQuery('year, category, allocation, weights, limit, offset, format'),
 				'404': error('No area with that code, or the area lacks that year.')
 			}
 		}

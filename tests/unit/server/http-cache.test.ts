@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gunzipSync } from 'node:zlib';
-import { AnswerCache, answer, Gate, matches } from '../../../src/lib/server/http-cache';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { accepts, AnswerCache, answer, Gate, matches } from '../../../src/lib/server/http-cache';
 
 const html = (text: string, init: ResponseInit = {}) =>
 	new Response(text, {
@@ -72,6 +72,44 @@ describe('answer', () => {
 		const again = answer(entry, new Request('http://x/', { headers: { 'if-none-match': etag } }));
 		expect(again.status).toBe(304);
 		expect(await again.text()).toBe('');
+	});
+	it('makes brotli once, off the request, and sends it from then on to clients that take it', async () => {
+		const cache = new AnswerCache();
+		const text = JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ soc: i, title: 'x' })));
+		const entry = await cache.fill('k', 'v', async () =>
+			Response.json(JSON.parse(text), { headers: { 'content-type': 'application/json' } })
+		);
+		if (entry instanceof Response) throw new Error('not kept');
+		const ask = (acceptEncoding: string) =>
+			answer(entry, new Request('http://x/', { headers: { 'accept-encoding': acceptEncoding } }));
+		// The first asker gets the gzip at once; the brotli is made meanwhile.
+		expect(ask('gzip, deflate, br').headers.get('content-encoding')).toBe('gzip');
+		expect(entry.brotli).not.toBeNull();
+		await entry.brotli;
+		const br = ask('gzip, deflate, br');
+		expect(br.headers.get('content-encoding')).toBe('br');
+		const bytes = Buffer.from(await br.arrayBuffer());
+		expect(Number(br.headers.get('content-length'))).toBe(bytes.byteLength);
+		expect(brotliDecompressSync(bytes).toString()).toBe(text);
+		expect(bytes.byteLength).toBeLessThan(entry.gzip!.byteLength);
+		// Made once: the next asker gets the same bytes.
+		const again = entry.br;
+		ask('br');
+		expect(entry.br).toBe(again);
+		// Clients that refuse it, or take only gzip, still get gzip; none at all, the plain body.
+		expect(ask('br;q=0, gzip').headers.get('content-encoding')).toBe('gzip');
+		expect(ask('gzip').headers.get('content-encoding')).toBe('gzip');
+		expect(ask('identity').headers.get('content-encoding')).toBeNull();
+	});
+	it('reads Accept-Encoding lists with q-values and *', () => {
+		expect(accepts('gzip, deflate, br', 'br')).toBe(true);
+		expect(accepts('gzip;q=1.0, br;q=0', 'br')).toBe(false);
+		expect(accepts('BR', 'br')).toBe(true);
+		expect(accepts('*', 'gzip')).toBe(true);
+		expect(accepts('*;q=0', 'gzip')).toBe(false);
+		expect(accepts('gzip;q=0, *', 'gzip')).toBe(false);
+		expect(accepts(null, 'gzip')).toBe(false);
+		expect(accepts('deflate', 'gzip')).toBe(false);
 	});
 	it('matches If-None-Match lists, weak tags and *', () => {
 		expect(matches('"a", W/"b"', '"b"')).toBe(true);
