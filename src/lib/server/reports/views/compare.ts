@@ -88,7 +88,11 @@ export function sharedYears(db: Db, codes: string[]): number[] {
 }
 
 export function compareReport(db: Db, asked: string[], requested?: number): CompareReport {
-	const { codes, models, yearChoice } = compareModels(db, asked, requested);
+	return compareFromModels(compareModels(db, asked, requested));
+}
+
+/** The API's comparison of models already built (the page builds them once for both). */
+export function compareFromModels({ codes, models, yearChoice }: CompareModels): CompareReport {
 	const bySoc = new Map<
 		string,
 		{ soc: string; title: string; category: string | null; byArea: (GapRow | null)[] }
