@@ -1,12 +1,15 @@
 /**
- * A funder compares Los Angeles with the nation and shares the view as a link: in English and in
- * Spanish (chosen with the language switch), at desktop and phone widths.
+ * A funder compares Los Angeles with the nation and shares the view as a link; then four metros,
+ * sorted, downloaded as CSV and reopened from the copied link: in English and in Spanish (chosen
+ * with the language switch), at desktop and phone widths.
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
 	closeBrowser,
+	downloadText,
 	lookAt,
+	pageScrollWidth,
 	openPage,
 	pageErrors,
 	settle,
@@ -118,6 +121,110 @@ describe.skipIf(skipBrowser)('funder: compare two areas and share the link', () 
 		await lookAt(shared, shot(lang, 'funder-3-shared'), width);
 		expect(await shared.evaluate(() => document.documentElement.lang)).toBe(lang);
 		expect(await comparison(shared)).toEqual(first);
+		expect(pageErrors(page)).toEqual([]);
+		expect(pageErrors(shared)).toEqual([]);
+		await page.context().close();
+		await shared.context().close();
+	});
+});
+
+/** Four metros the bundled sample has in one year (the 2022 computer-occupations file). */
+const METROS = ['31080', '12060', '42660', '12420'];
+
+interface CompareJson {
+	areas: { area: { code: string; title: string }; year: number }[];
+	occupations: { soc: string; byArea: ({ employment: number | null } | null)[] }[];
+}
+
+describe.skipIf(skipBrowser)('funder: four metros, sorted, downloaded and reopened', () => {
+	afterAll(closeBrowser);
+
+	it.each(JOURNEYS)('in $lang at $width px', async ({ lang, width }) => {
+		const base = inject('e2eBaseUrl');
+		const page = await openPage(base, width);
+		const areas = (await (await fetch(`${base}/api/areas`)).json()) as {
+			code: string;
+			title: string;
+		}[];
+		const titles = METROS.map((code) => areas.find((a) => a.code === code)!.title);
+		await visit(page, '/compare');
+		await chooseLanguage(page, lang);
+		const find = page.getByRole('searchbox', { name: t(lang, 'area_filter') });
+		for (const title of titles) {
+			await find.fill(title);
+			await page.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(title)} \\(`) }).check();
+		}
+		// The year is a choice among the years all four have, not a free-text box.
+		expect(await page.getByRole('spinbutton').count()).toBe(0);
+		await page.getByRole('button', { name: t(lang, 'compare_submit'), exact: true }).click();
+		await settle(page, urlIn(lang, '/compare\\?area='));
+		await lookAt(page, shot(lang, 'funder-4-metros'), width);
+		const cards = await page.locator('article.card h3').allTextContents();
+		expect(cards.map((c) => c.replace(/ \(\d{4}\)$/, '')).sort()).toEqual([...titles].sort());
+		const year = page.getByRole('combobox', { name: t(lang, 'compare_year_shared') });
+		expect(await year.locator('option').allTextContents()).toEqual([
+			t(lang, 'compare_year_latest', { year: '2022' }),
+			'2022'
+		]);
+
+		// Sort by Seattle's jobs: a link that says so in aria-sort, kept in the URL.
+		const seattle = titles[2]!;
+		const sortLink = page.getByRole('link', {
+			name: t(lang, 'compare_sort_by', { column: t(lang, 'column_employment'), area: seattle }),
+			exact: true
+		});
+		await sortLink.click();
+		await settle(page, /sort=employment:42660/);
+		expect(
+			await page
+				.locator('th[aria-sort="descending"]')
+				.filter({
+					has: page.getByRole('link', {
+						name: t(lang, 'compare_sort_by', {
+							column: t(lang, 'column_employment'),
+							area: seattle
+						})
+					})
+				})
+				.count()
+		).toBe(1);
+		const rows = await page.locator('table.side tbody th').allTextContents();
+
+		// The CSV: notes, then the header, then the figures of the JSON answer.
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: t(lang, 'compare_download_csv'), exact: true }).click()
+		]);
+		expect(download.suggestedFilename()).toBe(`compare-${METROS.join('-')}-2022.csv`);
+		const lines = (await downloadText(download)).split('\r\n');
+		const header = lines.find((l) => !/^"?# /.test(l))!;
+		expect(header.startsWith('area_code,area_title,area_year,row_type,soc,title,category,')).toBe(
+			true
+		);
+		expect(header).toContain('employment_source,employment_year');
+		const names = header.split(',');
+		const api = (await (
+			await fetch(`${base}/api/compare?areas=${METROS.join(',')}`)
+		).json()) as CompareJson;
+		const devs = api.occupations.find((o) => o.soc === '15-1252')!;
+		const atlantaDevs = lines
+			.map((l) => l.split(','))
+			.find((cells) => cells[0] === '12060' && cells.includes('15-1252'));
+		// The title has no comma, so a plain split finds the columns.
+		expect(Number(atlantaDevs![names.indexOf('employment')])).toBe(devs.byArea[1]!.employment);
+		expect(atlantaDevs![names.indexOf('employment_year')]).toBe('2022');
+
+		// Copy the link, and someone else opens it: the same areas, year and sort.
+		const link = page.getByText(t(lang, 'compare_link')).getByRole('link');
+		const href = (await link.getAttribute('href')) ?? '';
+		expect(href).toContain(`areas=${METROS.join(',')}`);
+		expect(href).toContain('sort=employment:42660');
+		const shared = await openPage(base, width);
+		await visit(shared, href);
+		await lookAt(shared, shot(lang, 'funder-5-metros-shared'), width);
+		expect(await shared.locator('article.card h3').allTextContents()).toEqual(cards);
+		expect(await shared.locator('table.side tbody th').allTextContents()).toEqual(rows);
+		if (width === 375) expect(await pageScrollWidth(shared)).toBeLessThanOrEqual(375);
 		expect(pageErrors(page)).toEqual([]);
 		expect(pageErrors(shared)).toEqual([]);
 		await page.context().close();

@@ -470,6 +470,7 @@ const error = (description: string): ResponseSpec => ({
 	content: json(ref('Error'), { error: { status: 400, message: description } })
 });
 const csv = { 'text/csv': { schema: { type: 'string' } } };
+const XLSX_MEDIA = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const EDITOR: Record<string, string[]>[] = [{ editorToken: [] }, { editorCookie: [] }];
 const denied = {
 	'401': error('No editor credentials.'),
@@ -720,47 +721,58 @@ const paths: Record<string, PathItem> = {
 					schema: { type: 'string', pattern: '^\\d{2,7}(,\\d{2,7}){1,5}$' },
 					example: '31080,99'
 				},
-				year
+				year,
+				{
+					name: 'format',
+					in: 'query',
+					description:
+						'json (default), or csv / xlsx: one row per area and occupation after each area’s all-occupations and digital-category rows, every measure with its source files and years; notes on sources and method head the CSV (lines starting with #) or fill the XLSX’s About sheet. Named compare-{areas}-{year}.csv/.xlsx.',
+					schema: oneOfValues(['json', 'csv', 'xlsx'])
+				}
 			],
 			responses: {
 				'200': {
 					description: 'The areas and every occupation of any of them.',
-					content: json(
-						obj({
-							yearChoice: obj({
-								status: oneOfValues(['common', 'none-shared', 'requested']),
-								year: orNull(int())
+					content: {
+						...json(
+							obj({
+								yearChoice: obj({
+									status: oneOfValues(['common', 'none-shared', 'requested']),
+									year: orNull(int())
+								}),
+								areas: arr(
+									obj({
+										area: ref('Area'),
+										year: int(),
+										regionalMedianWage: orNull(num()),
+										digital: arr(digitalCategory),
+										digitalRepresentation: arr(digitalRepresentation),
+										representationGeography: str(),
+										sources: arr(runSource),
+										coverage,
+										total: areaTotal,
+										digitalUncovered: uncovered
+									})
+								),
+								occupations: arr(
+									obj({
+										soc: str(),
+										title: str(),
+										category: orNull(str()),
+										byArea: arr(
+											orNull(ref('GapsRow')),
+											'In the order of areas; null where the area lacks it.'
+										)
+									})
+								)
 							}),
-							areas: arr(
-								obj({
-									area: ref('Area'),
-									year: int(),
-									regionalMedianWage: orNull(num()),
-									digital: arr(digitalCategory),
-									digitalRepresentation: arr(digitalRepresentation),
-									representationGeography: str(),
-									sources: arr(runSource),
-									coverage,
-									total: areaTotal,
-									digitalUncovered: uncovered
-								})
-							),
-							occupations: arr(
-								obj({
-									soc: str(),
-									title: str(),
-									category: orNull(str()),
-									byArea: arr(
-										orNull(ref('GapsRow')),
-										'In the order of areas; null where the area lacks it.'
-									)
-								})
-							)
-						}),
-						compareExample
-					)
+							compareExample
+						),
+						...csv,
+						[XLSX_MEDIA]: { schema: { type: 'string', description: 'An XLSX workbook.' } }
+					}
 				},
-				'400': badQuery('areas, year'),
+				'400': badQuery('areas, year, format'),
 				'404': error('No area with that code.')
 			}
 		}

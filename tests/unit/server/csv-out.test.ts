@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { csvCell, toCsv } from '../../../src/lib/server/csv-out';
+import { toXlsx } from '../../../src/lib/server/xlsx-out';
 
 describe('csvCell', () => {
 	it.each([
@@ -34,5 +36,34 @@ describe('toCsv', () => {
 				]
 			)
 		).toBe('a,b\r\n1,x\r\n,"y, z"\r\n');
+	});
+
+	it('puts notes before the header as one-cell lines starting with #', () => {
+		expect(toCsv(['a'], [[1]], ['Sources: x.csv', 'Area: Boston, MA'])).toBe(
+			'# Sources: x.csv\r\n"# Area: Boston, MA"\r\na\r\n1\r\n'
+		);
+	});
+});
+
+describe('toXlsx', () => {
+	it('writes text a spreadsheet would run as inert text, and numbers as numbers', async () => {
+		const body = await toXlsx([
+			{
+				name: 'T',
+				header: ['name', '=h'],
+				rows: [
+					['=HYPERLINK("x")', -3],
+					['@SUM(A1)', null]
+				]
+			}
+		]);
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(body);
+		const sheet = book.getWorksheet('T')!;
+		expect(sheet.getRow(1).values).toEqual([undefined, 'name', "'=h"]);
+		expect(sheet.getCell('A2').value).toBe(`'=HYPERLINK("x")`);
+		expect(sheet.getCell('B2').value).toBe(-3);
+		expect(sheet.getCell('A3').value).toBe("'@SUM(A1)");
+		expect(sheet.getCell('B3').value).toBe(null);
 	});
 });

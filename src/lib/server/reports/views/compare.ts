@@ -2,6 +2,7 @@
 import { commonYear, type CommonYear } from '../../../analysis/vintages';
 import type { GapRow } from '../../../domain/rows';
 import type { Db } from '../../db/client';
+import { NATIONAL_AREA } from '../../../domain/codes';
 import { areaModel, type AreaModel } from '../area-model';
 import { gapRows } from './gaps';
 import { getArea, resolveAreaAlias } from '../../db/queries/oews';
@@ -44,12 +45,19 @@ function sharedYear(db: Db, codes: string[]): CommonYear {
 	return commonYear(areas.map((a, i) => ({ area: codes[i]!, years: a?.years ?? [] })));
 }
 
+/** The areas' models on one year, and how that year was chosen. */
+export interface CompareModels {
+	codes: string[];
+	models: AreaModel[];
+	yearChoice: CompareReport['yearChoice'];
+}
+
 /**
  * Every area's model for `year`. Without a year, the latest year every area has; if they share
  * none, each area's own latest year (said in `yearChoice` and in each area's `year`). An area
  * without a requested year still compares on its latest year.
  */
-export function compareReport(db: Db, asked: string[], requested?: number): CompareReport {
+export function compareModels(db: Db, asked: string[], requested?: number): CompareModels {
 	// A CBSA code people know (Boston 14460) stands for the area OEWS publishes (NECTA 71650).
 	const codes = asked.map((c) => (getArea(db, c) ? c : (resolveAreaAlias(db, c) ?? c)));
 	const shared = requested === undefined ? sharedYear(db, codes) : null;
@@ -63,6 +71,28 @@ export function compareReport(db: Db, asked: string[], requested?: number): Comp
 			throw e;
 		}
 	});
+	return {
+		codes,
+		models,
+		yearChoice: shared
+			? { status: shared.status, year: shared.year }
+			: { status: 'requested', year: requested ?? null }
+	};
+}
+
+/** The years every one of the areas has (newest first): the choices of the compare page. */
+export function sharedYears(db: Db, codes: string[]): number[] {
+	const lists = codes.map((code) => new Set(getArea(db, code)?.years ?? []));
+	const [first, ...rest] = lists;
+	return [...(first ?? [])].filter((y) => rest.every((l) => l.has(y))).sort((a, b) => b - a);
+}
+
+export function compareReport(db: Db, asked: string[], requested?: number): CompareReport {
+	return compareFromModels(compareModels(db, asked, requested));
+}
+
+/** The API's comparison of models already built (the page builds them once for both). */
+export function compareFromModels({ codes, models, yearChoice }: CompareModels): CompareReport {
 	const bySoc = new Map<
 		string,
 		{ soc: string; title: string; category: string | null; byArea: (GapRow | null)[] }
@@ -80,9 +110,7 @@ export function compareReport(db: Db, asked: string[], requested?: number): Comp
 		}
 	});
 	return {
-		yearChoice: shared
-			? { status: shared.status, year: shared.year }
-			: { status: 'requested', year: requested ?? null },
+		yearChoice,
 		areas: models.map((r) => ({
 			area: r.area,
 			year: r.year,
@@ -98,3 +126,7 @@ export function compareReport(db: Db, asked: string[], requested?: number): Comp
 		occupations: [...bySoc.values()].sort((a, b) => a.soc.localeCompare(b.soc))
 	};
 }
+
+/** The nation's location quotient: 1 by definition (its share over itself), never "not published". */
+export const nationalLq = (areaCode: string, lq: number | null): number | null =>
+	areaCode === NATIONAL_AREA ? (lq ?? 1) : lq;
