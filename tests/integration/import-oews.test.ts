@@ -4,7 +4,8 @@
  * that leaves the database untouched.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareLq } from '../../src/lib/analysis/location-quotient';
 import { importFile } from '../../src/lib/server/import/load';
@@ -321,4 +322,22 @@ describe('idempotence and rejection', () => {
 			expect(snapshot(t.db)).toEqual(before);
 		}
 	);
+});
+
+describe('the mixed-encoding message', () => {
+	it('names a byte as Windows-1252 reads it, also where Latin-1 differs (0x93 is “)', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'rlm-mixed-'));
+		try {
+			const bytes = readFileSync(join(FIXTURES, 'bad', 'oews_M2021_mixed_encoding.csv'));
+			const path = join(dir, 'oews_M2021_mixed_quote.csv');
+			writeFileSync(
+				path,
+				bytes.map((b) => (b === 0xe9 ? 0x93 : b))
+			);
+			const r = await importFile(t.db.$client, path);
+			expect(r.issues[0]!.message).toMatch(/holds the byte 0x93,.*it would be "“"/);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
 });

@@ -32,6 +32,16 @@ describe('findColumns', () => {
 			note: -1
 		});
 	});
+
+	it('finds a field by any of its spellings, the leftmost column first', () => {
+		expect(
+			findColumns(['title', 'onet_soc_code', 'o*net_soc_code'], {
+				code: ['o*net_soc_code', 'onet_soc_code'],
+				title: ['title'],
+				zone: ['job_zone']
+			})
+		).toEqual({ code: 1, title: 0, zone: -1 });
+	});
 });
 
 describe('FirstSeen', () => {

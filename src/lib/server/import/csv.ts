@@ -7,22 +7,45 @@
 import Papa from 'papaparse';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { Transform } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import type { TextEncoding } from './file-info';
 import { MAX_CELL_BYTES, MAX_CELL_CHARS, MAX_ROW_BYTES, ReadError, type RowSink } from './rows';
 
 export const DELIMITERS = [',', '\t', ';', '|'];
 
+/**
+ * Bytes to text. UTF-8 goes through Node's StringDecoder: TextDecoder in streaming mode took
+ * about 5× as long on a 112 MB file, and StringDecoder holds an unfinished character over to the
+ * next chunk the same way. Only the BOM, which TextDecoder dropped by itself, is dropped here.
+ * Windows-1252 stays on TextDecoder in streaming mode: Node's one-shot decode of that label reads
+ * the bytes as Latin-1 (0x93 would come out as a control character, not “).
+ */
 function decoder(encoding: TextEncoding): Transform {
-	const label = encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
-	const td = new TextDecoder(label, { ignoreBOM: false });
+	if (encoding === 'windows-1252') {
+		const td = new TextDecoder('windows-1252');
+		return new Transform({
+			readableObjectMode: true,
+			transform(chunk: Buffer, _enc, done) {
+				done(null, td.decode(chunk, { stream: true }));
+			}
+		});
+	}
+	const sd = new StringDecoder('utf8');
+	let start = true;
+	const text = (piece: string) => {
+		if (start && piece !== '') {
+			start = false;
+			if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
+		}
+		return piece || undefined;
+	};
 	return new Transform({
 		readableObjectMode: true,
 		transform(chunk: Buffer, _enc, done) {
-			done(null, td.decode(chunk, { stream: true }));
+			done(null, text(sd.write(chunk)));
 		},
 		flush(done) {
-			const rest = td.decode();
-			done(null, rest || undefined);
+			done(null, text(sd.end()));
 		}
 	});
 }

@@ -33,14 +33,18 @@ export function cellAt(cells: string[], i: number): string {
 }
 
 /**
- * Where each column of `spec` (field → header key) is in the header `keys`; -1 when absent.
+ * Where each column of `spec` is in the header `keys`; -1 when absent. A field names its header
+ * key, or the keys it is known by (the first found in the header wins, in header order).
  */
 export function findColumns<F extends string>(
 	keys: readonly string[],
-	spec: Readonly<Record<F, string>>
+	spec: Readonly<Record<F, string | readonly string[]>>
 ): Record<F, number> {
 	const at = {} as Record<F, number>;
-	for (const [field, key] of Object.entries(spec) as [F, string][]) at[field] = keys.indexOf(key);
+	for (const [field, key] of Object.entries(spec) as [F, string | readonly string[]][]) {
+		at[field] =
+			typeof key === 'string' ? keys.indexOf(key) : keys.findIndex((k) => key.includes(k));
+	}
 	return at;
 }
 

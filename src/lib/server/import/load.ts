@@ -612,7 +612,8 @@ function inWords(report: FileReport, options: ImportOptions): FileReport {
 function mixedEncodingMessage(mixed: NonNullable<FileInfo['mixed']>): string {
 	const byte = Buffer.from([mixed.byte]);
 	const hex = mixed.byte.toString(16).toUpperCase().padStart(2, '0');
-	const asLatin = new TextDecoder('windows-1252').decode(byte);
+	// Streaming mode: Node's one-shot decode of this label reads the byte as Latin-1 (0x93 → U+0093).
+	const asLatin = new TextDecoder('windows-1252').decode(byte, { stream: true });
 	return (
 		`the file mixes two text encodings: line ${mixed.utf8Line} holds UTF-8 text` +
 		`, but line ${mixed.otherLine} holds the byte 0x${hex}, which is not UTF-8 (in Windows-1252 it would be ${JSON.stringify(asLatin)}). ` +

@@ -3,12 +3,20 @@
  * arrays of text so every adapter sees the same shape as from a CSV. Numbers become their shortest
  * decimal text; codes stored as text cells keep their leading zeros.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { createReadStream, statSync } from 'node:fs';
 import type { Heartbeat, SheetSink } from './rows';
 import { checkWorkbook } from './zip';
 
 type CellValue = ExcelJS.CellValue;
+
+/**
+ * exceljs is loaded on the first workbook, not at start: loading it costs more than half a second
+ * of CPU, which every `npm run import` of a CSV (and the server's start) would otherwise pay.
+ */
+async function excel(): Promise<typeof ExcelJS> {
+	return (await import('exceljs')).default;
+}
 
 export function cellText(value: CellValue | undefined): string {
 	if (value === null || value === undefined) return '';
@@ -71,6 +79,8 @@ async function readStreaming(
 	sink: SheetSink,
 	progress?: { bytes: number }
 ): Promise<void> {
+	// Loaded before the stream opens: a stream flowing while this waits would lose its first bytes.
+	const ExcelJS = await excel();
 	let input: string | ReturnType<typeof createReadStream> = path;
 	if (progress) {
 		input = createReadStream(path);
@@ -101,6 +111,7 @@ function rowCells(values: CellValue[]): string[] {
 }
 
 async function readInMemory(path: string, sink: SheetSink): Promise<void> {
+	const ExcelJS = await excel();
 	const workbook = new ExcelJS.Workbook();
 	await workbook.xlsx.readFile(path);
 	for (const worksheet of workbook.worksheets) {

@@ -21,6 +21,7 @@
  *   title): both rows are kept; a row repeated exactly is an error.
  */
 import type Database from 'better-sqlite3';
+import { FirstSeen, cellAt, findColumns } from '../kit';
 import { headerKey, quote, socLevel, socParent } from '../normalize';
 import {
 	ImportError,
@@ -71,12 +72,11 @@ interface Fields<F extends string> {
 	label(f: F): string;
 }
 
+/** Where each field of `columns` is in the header `keys`; -1 when absent. */
 function locate<F extends string>(keys: string[], columns: Record<F, Column>): Record<F, number> {
-	const at = {} as Record<F, number>;
-	for (const f of Object.keys(columns) as F[]) {
-		at[f] = keys.findIndex((k) => columns[f].keys.includes(k));
-	}
-	return at;
+	const spellings = {} as Record<F, readonly string[]>;
+	for (const f of Object.keys(columns) as F[]) spellings[f] = columns[f].keys;
+	return findColumns(keys, spellings);
 }
 
 interface Definition<F extends string> {
@@ -113,10 +113,7 @@ function define<F extends string>(def: Definition<F>): SourceAdapter {
 			}
 			const fields: Fields<F> = {
 				at,
-				text(cells, f) {
-					const i = at[f];
-					return i < 0 ? '' : (cells[i] ?? '').trim();
-				},
+				text: (cells, f) => cellAt(cells, at[f]),
 				label: (f) => ctx.header[at[f]] || def.columns[f].name
 			};
 			return def.open(ctx, fields, releaseOf(ctx));
@@ -225,20 +222,6 @@ function decimal<F extends string>(
 	return undefined;
 }
 
-/** Remembers the line each key was first seen on, to report duplicates by line. */
-class Seen {
-	private readonly lines = new Map<string, number>();
-	get size() {
-		return this.lines.size;
-	}
-	/** Records `key`; returns the earlier line when it was already there. */
-	add(key: string, line: number): number | undefined {
-		const earlier = this.lines.get(key);
-		if (earlier === undefined) this.lines.set(key, line);
-		return earlier;
-	}
-}
-
 const soc = (code: string) => code.slice(0, 7);
 
 // --- Occupation Data -----------------------------------------------------------------------
@@ -258,7 +241,7 @@ const occupationData = define({
 			`INSERT INTO onet_occupations (run_id, onet_code, soc, title, description)
 			 VALUES (?, ?, ?, ?, ?)`
 		);
-		const seen = new Seen();
+		const seen = new FirstSeen();
 		/** SOC → the title to give it in `occupations`: its `.00` occupation's, else the first. */
 		const socTitles = new Map<string, { title: string; base: boolean }>();
 		return {
@@ -267,7 +250,7 @@ const occupationData = define({
 				const code = onetCode(fields, cells, 'code', issue);
 				const title = required(fields, cells, 'title', issue);
 				if (code === null || title === null) return 'skipped';
-				const earlier = seen.add(code, line);
+				const earlier = seen.check(code, line);
 				if (earlier !== undefined) {
 					issue(fields.at.code, `${code} is already on line ${earlier}`);
 					return 'skipped';
@@ -342,8 +325,8 @@ const relatedOccupations = define({
 			`INSERT INTO onet_related (run_id, from_onet, to_onet, from_soc, to_soc, tier, rank)
 			 VALUES (?, ?, ?, ?, ?, ?, ?)`
 		);
-		const edges = new Seen();
-		const ranks = new Seen();
+		const edges = new FirstSeen();
+		const ranks = new FirstSeen();
 		/** Rows per source occupation and tier, to compare with O*NET's 5 / 5 / 10. */
 		const perSource = new Map<string, Record<Tier, number>>();
 		const tierTotals: Record<Tier, number> = {
@@ -371,12 +354,12 @@ const relatedOccupations = define({
 					issue(fields.at.relatedCode, `${from} is listed as related to itself`);
 					return 'skipped';
 				}
-				const earlier = edges.add(`${from}>${to}`, line);
+				const earlier = edges.check(`${from}>${to}`, line);
 				if (earlier !== undefined) {
 					issue(fields.at.relatedCode, `${from} → ${to} is already on line ${earlier}`);
 					return 'skipped';
 				}
-				const sameRank = ranks.add(`${from}#${rank}`, line);
+				const sameRank = ranks.check(`${from}#${rank}`, line);
 				if (sameRank !== undefined) {
 					issue(fields.at.index, `${from} already has index ${rank} on line ${sameRank}`);
 					return 'skipped';
@@ -439,7 +422,7 @@ const jobZones = define({
 			`INSERT INTO onet_job_zones (run_id, onet_code, soc, job_zone, date, domain_source)
 			 VALUES (?, ?, ?, ?, ?, ?)`
 		);
-		const seen = new Seen();
+		const seen = new FirstSeen();
 		const zones = [0, 0, 0, 0, 0];
 		return {
 			year: ctx.year,
@@ -447,7 +430,7 @@ const jobZones = define({
 				const code = onetCode(fields, cells, 'code', issue);
 				const zone = wholeNumber(fields, cells, 'jobZone', 1, 5, issue);
 				if (code === null || zone === null) return 'skipped';
-				const earlier = seen.add(code, line);
+				const earlier = seen.check(code, line);
 				if (earlier !== undefined) {
 					issue(fields.at.code, `${code} is already on line ${earlier}`);
 					return 'skipped';
@@ -500,7 +483,7 @@ const education = define({
 			  recommend_suppress)
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		);
-		const seen = new Seen();
+		const seen = new FirstSeen();
 		const occupations = new Set<string>();
 		let importance = 0;
 		let blankSuppress = 0;
@@ -540,7 +523,7 @@ const education = define({
 				) {
 					return 'skipped';
 				}
-				const earlier = seen.add(`${code}|${elementId}|${scale}|${category}`, line);
+				const earlier = seen.check(`${code}|${elementId}|${scale}|${category}`, line);
 				if (earlier !== undefined) {
 					issue(
 						fields.at.category,
@@ -617,7 +600,7 @@ const educationCategories = define({
 			`INSERT INTO onet_education_categories (run_id, element_id, scale_id, category, description)
 			 VALUES (?, ?, ?, ?, ?)`
 		);
-		const seen = new Seen();
+		const seen = new FirstSeen();
 		const undescribed: string[] = [];
 		return {
 			year: ctx.year,
@@ -639,7 +622,7 @@ const educationCategories = define({
 				// O*NET 29.3 leaves category 1 of RW and PT (the lowest band) without a
 				// description; the column cannot be NULL, so it is kept as an empty text.
 				const description = fields.text(cells, 'description');
-				const earlier = seen.add(`${elementId}|${scale}|${category}`, line);
+				const earlier = seen.check(`${elementId}|${scale}|${category}`, line);
 				if (earlier !== undefined) {
 					issue(
 						fields.at.category,
@@ -685,7 +668,7 @@ const technologySkills = define({
 			 (run_id, onet_code, soc, example, commodity_code, commodity_title, hot, in_demand)
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 		);
-		const seen = new Seen();
+		const seen = new FirstSeen();
 		let hotRows = 0;
 		let inDemandRows = 0;
 		return {
@@ -712,7 +695,7 @@ const technologySkills = define({
 				) {
 					return 'skipped';
 				}
-				const earlier = seen.add(`${code}|${example}`, line);
+				const earlier = seen.check(`${code}|${example}`, line);
 				if (earlier !== undefined) {
 					issue(fields.at.example, `${code} ${quote(example)} is already on line ${earlier}`);
 					return 'skipped';
@@ -758,8 +741,8 @@ const alternateTitles = define({
 			`INSERT INTO occupation_titles (run_id, soc, onet_code, title, short_title, kind, note)
 			 VALUES (?, ?, ?, ?, ?, 'onet-alternate', ?)`
 		);
-		const rows = new Seen();
-		const titles = new Seen();
+		const rows = new FirstSeen();
+		const titles = new FirstSeen();
 		const occupations = new Set<string>();
 		const twice: string[] = [];
 		return {
@@ -770,14 +753,14 @@ const alternateTitles = define({
 				if (code === null || title === null) return 'skipped';
 				const shortTitle = fields.text(cells, 'shortTitle');
 				const sources = fields.text(cells, 'sources');
-				const earlier = rows.add(`${code}|${title}|${shortTitle}|${sources}`, line);
+				const earlier = rows.check(`${code}|${title}|${shortTitle}|${sources}`, line);
 				if (earlier !== undefined) {
 					issue(fields.at.alternateTitle, `this row repeats line ${earlier}`);
 					return 'skipped';
 				}
 				// O*NET 29.3 lists a few titles twice for one occupation, once without and once
 				// with a short title: both rows are kept as published.
-				if (titles.add(`${code}|${title}`, line) !== undefined) twice.push(`${code} ${title}`);
+				if (titles.check(`${code}|${title}`, line) !== undefined) twice.push(`${code} ${title}`);
 				occupations.add(code);
 				if (write) {
 					insert.run(ctx.runId, soc(code), code, title, shortTitle || null, sources || null);

@@ -1,0 +1,53 @@
+/**
+ * Reading UTF-8 in chunks: a character whose bytes straddle two reads, and a byte-order mark
+ * at the start, come out as the text the file holds.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readDelimited } from '../../../src/lib/server/import/csv';
+import { inspectFile } from '../../../src/lib/server/import/file-info';
+
+const dir = mkdtempSync(join(tmpdir(), 'rlm-decode-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function rowsOf(text: string, bom = false): Promise<string[][]> {
+	const path = join(dir, 'file.csv');
+	const body = Buffer.from(text, 'utf8');
+	writeFileSync(path, bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body);
+	const info = await inspectFile(path);
+	const rows: string[][] = [];
+	await readDelimited(path, info.encoding, (cells) => {
+		rows.push(cells);
+	});
+	return rows;
+}
+
+describe('UTF-8 read in chunks', () => {
+	// Reads are 256 KB: pad so that each multi-byte character starts 1 or 2 bytes before a read ends.
+	const READ = 1 << 18;
+	it.each([
+		['a 2-byte character', 'Á', 1],
+		['a 3-byte character', '€', 1],
+		['a 3-byte character, 2 bytes early', '€', 2],
+		['a 4-byte character', '𝄞', 3]
+	])('%s across the end of a read', async (_name, char, before) => {
+		const header = 'code,title\n';
+		const prefix = 'x,';
+		const padding = 'a'.repeat(READ - header.length - prefix.length - before);
+		const rows = await rowsOf(`${header}${prefix}${padding}${char}z\ny,${char}\n`);
+		expect(rows).toEqual([
+			['code', 'title'],
+			['x', `${padding}${char}z`],
+			['y', char]
+		]);
+	});
+
+	it('drops a byte-order mark before the header, and keeps one elsewhere', async () => {
+		expect(await rowsOf('code,title\n1,\uFEFFx\n', true)).toEqual([
+			['code', 'title'],
+			['1', '\uFEFFx']
+		]);
+	});
+});
