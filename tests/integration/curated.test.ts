@@ -46,6 +46,33 @@ describe('curated pathway edits', () => {
 		expect(edge('15-1254', '27-1024').map((e) => e.source)).not.toContain('curated');
 	});
 
+	it("keeps an editor's move toward less preparation as its own curated move", () => {
+		// Graphic designers (Job Zone 4) → web developers (3): the editor's direction runs against
+		// the O*NET pair's upward move, which must neither absorb it nor lose its own source.
+		expect(edge('27-1024', '15-1254')).toEqual([]);
+		expect(edge('15-1254', '27-1024').map((e) => e.source)).toEqual(['onet']);
+		const runId = saveCuratedEdit(t.db, {
+			from: '27-1024',
+			to: '15-1254',
+			note: 'designers retrain as front-end developers',
+			remove: false,
+			area: null,
+			by: 'test'
+		});
+		expect(edge('27-1024', '15-1254')).toEqual([
+			expect.objectContaining({
+				source: 'curated',
+				note: 'designers retrain as front-end developers',
+				direction: 'down',
+				jobZone: { from: 4, to: 3 },
+				sources: [{ kind: 'curated', note: 'designers retrain as front-end developers' }]
+			})
+		]);
+		expect(edge('15-1254', '27-1024').map((e) => e.sources.map((s) => s.kind))).toEqual([['onet']]);
+		expect(deleteImportRun(t.db, runId)).toBe(true);
+		expect(edge('27-1024', '15-1254')).toEqual([]);
+	});
+
 	it('removes an O*NET move from the map until the removal is deleted', () => {
 		expect(edge('15-1232', '15-1212').map((e) => e.source)).toEqual(['onet']);
 		const runId = saveCuratedEdit(t.db, {

@@ -5,7 +5,8 @@
  * BLS typical entry education) and, at equal preparation, pays at least as much; never across
  * more than one Job Zone. Its feasibility is a weighted mean of three documented parts:
  * relatedness (O*NET tier or a board's own edge), skill similarity (`skillSimilarity`) and the
- * preparation step. Catch-all occupations ("All Other", xx-xx99) are marked so routes never pass
+ * preparation step. A curated edge is an editor's word and keeps its direction even toward less
+ * preparation (a move `down`). Catch-all occupations ("All Other", xx-xx99) are marked so routes never pass
  * through them. Pure: no db, no svelte. docs/METHODS.md § Pathways gives the formulas.
  */
 import {
@@ -54,7 +55,8 @@ export interface Move {
 	to: string;
 	/** Every source that lists the pair, best first (O*NET tiers, curated, imported, skills). */
 	sources: MoveSource[];
-	direction: Exclude<MoveDirection, 'down'>;
+	/** `down` only for a curated move: an editor may send people toward less preparation. */
+	direction: MoveDirection;
 	jobZone: { from: number | null; to: number | null };
 	/** Typical entry education, as published (BLS EP). */
 	entryEducation: { from: string | null; to: string | null };
@@ -241,8 +243,10 @@ function sourceKey(s: MoveSource): string {
  * - O*NET related occupations are read as evidence that two jobs are close, not as a
  *   direction: the pair A–B (from either list, best tier kept) becomes the move in the upward
  *   direction by `moveDirection`; a lateral pair becomes a move each way.
- * - Curated and imported edges keep the direction their file gives; one that goes down is
- *   rejected (`down`).
+ * - Curated and imported edges keep the direction their file gives. A curated edge is kept even
+ *   when it goes down (toward less preparation): it is the editor's stated move, its own
+ *   candidate with its `curated` source, never folded into the O*NET move the other way. An
+ *   imported edge that goes down is rejected (`down`).
  * - Any move of more than one Job Zone is rejected (`zone-jump`): the step in between is the
  *   move to offer.
  * - `similarNeighbours` > 0 adds skill-similarity moves (source `skills`).
@@ -296,6 +300,7 @@ export function buildMoves(
 			continue;
 		}
 		if (s.kind === 'onet') orientPair(e.from, e.to, s);
+		else if (s.kind === 'curated') add(e.from, e.to, s);
 		else if (moveDirection(bySoc.get(e.from)!, bySoc.get(e.to)!) === 'down') {
 			reject(e.from, e.to, 'down', s);
 		} else add(e.from, e.to, s);
@@ -358,12 +363,11 @@ export function buildMoves(
 			{ value: a.medianAnnualWage, topCoded: a.wageTopCoded },
 			{ value: b.medianAnnualWage, topCoded: b.wageTopCoded }
 		);
-		const direction = moveDirection(a, b);
 		moves.push({
 			from,
 			to,
 			sources,
-			direction: direction === 'down' ? 'lateral' : direction,
+			direction: moveDirection(a, b),
 			jobZone: { from: za, to: zb },
 			entryEducation: { from: a.entryEducation, to: b.entryEducation },
 			wageChange: pay.premium,

@@ -9,7 +9,6 @@
  */
 import { curveBumpX, line, path, scaleSqrt } from 'd3';
 import {
-	aggMedian,
 	graph as dagGraph,
 	sugifyLayer,
 	twolayerAgg,
@@ -161,26 +160,58 @@ export function wrapLabel(text: string, maxChars: number): string[] {
 	return lines;
 }
 
-interface LayerItem {
-	/** A real occupation, or a lane of a link crossing this column. */
-	soc: string | null;
-	key: string;
-	sugi: SugiNode<string, undefined>;
+/**
+ * The median of a node's neighbour positions, for d3-dag's two-layer ordering: the value d3-dag's
+ * `aggMedian` gives (d3-array's 0.5 quantile: the middle one, or the point halfway between the
+ * two middle ones), without its three passes over generators and its typed-array copy. The sweeps
+ * call it for every node of every layer in every pass, which made it most of the layout's time on
+ * the whole O*NET graph (docs/PERFORMANCE.md § Pathways).
+ */
+export function medianPosition(positions: Iterable<number>): number | undefined {
+	const v: number[] = [];
+	for (const p of positions) if (!Number.isNaN(p)) v.push(p);
+	const n = v.length;
+	if (n < 2) return v[0];
+	v.sort((a, b) => a - b);
+	const at = (n - 1) / 2;
+	const i = Math.floor(at);
+	return v[i]! + (v[i + 1]! - v[i]!) * (at - i);
+}
+
+/**
+ * One entry of a column in the crossing reduction: an occupation, or the lane of a link crossing
+ * the column. d3-dag's two-layer ordering reads a node's neighbours only through `children()`
+ * and `parents()`; answering those from arrays built once spares it d3-dag's chain of generators
+ * for every neighbour of every node in every sweep, which was about a third of the layout's time
+ * on the whole O*NET graph. The layers handed to it are arrays of these.
+ */
+class LayerItem {
+	/** Neighbours in the next and in the previous column. */
+	readonly below: LayerItem[] = [];
+	readonly above: LayerItem[] = [];
+	constructor(
+		/** A real occupation, or null for a lane of a link crossing this column. */
+		readonly soc: string | null,
+		readonly key: string,
+		readonly sugi: SugiNode<string, undefined>
+	) {}
+	children(): readonly LayerItem[] {
+		return this.below;
+	}
+	parents(): readonly LayerItem[] {
+		return this.above;
+	}
 }
 
 /**
  * Crossings between two ordered layers: inversions among the link ends, counted with a Fenwick
- * tree (O(links · log n)); `children` lists each item's neighbours in the next layer.
+ * tree (O(links · log n)).
  */
-function layerCrossings(
-	top: readonly LayerItem[],
-	bottom: readonly LayerItem[],
-	children: ReadonlyMap<LayerItem, readonly LayerItem[]>
-): number {
+function layerCrossings(top: readonly LayerItem[], bottom: readonly LayerItem[]): number {
 	const pos = new Map(bottom.map((item, i) => [item, i]));
 	const pairs: number[] = [];
 	top.forEach((item, i) => {
-		for (const child of children.get(item) ?? []) pairs.push(i * bottom.length + pos.get(child)!);
+		for (const child of item.below) pairs.push(i * bottom.length + pos.get(child)!);
 	});
 	pairs.sort((a, b) => a - b);
 	const tree = new Int32Array(bottom.length + 1);
@@ -196,10 +227,8 @@ function layerCrossings(
 	return count;
 }
 
-const totalCrossings = (
-	layers: readonly LayerItem[][],
-	children: ReadonlyMap<LayerItem, readonly LayerItem[]>
-) => layers.slice(1).reduce((s, layer, i) => s + layerCrossings(layers[i]!, layer, children), 0);
+const totalCrossings = (layers: readonly LayerItem[][]) =>
+	layers.slice(1).reduce((s, layer, i) => s + layerCrossings(layers[i]!, layer), 0);
 
 /**
  * Lays out a pathway map. Columns: the levels present, left to right (all four plus "Level not
@@ -235,18 +264,23 @@ export function layoutPathwaysV2(
 
 	const nodes = [...input.nodes].sort((a, b) => byCode(a.soc, b.soc));
 	const bySoc = new Map<string, LayoutNodeInputV2>();
+	const rank = new Map<string, number>();
 	for (const n of nodes) {
 		if (bySoc.has(n.soc)) throw new Error(`pathway layout: node ${n.soc} appears twice`);
+		rank.set(n.soc, bySoc.size);
 		bySoc.set(n.soc, n);
 	}
-	const edgeKeys = new Set<string>();
-	const edges: LayoutEdgeInputV2[] = [];
-	for (const e of [...input.edges].sort((a, b) => byCode(a.from, b.from) || byCode(a.to, b.to))) {
-		const k = `${e.from}>${e.to}`;
-		if (e.from === e.to || !bySoc.has(e.from) || !bySoc.has(e.to) || edgeKeys.has(k)) continue;
-		edgeKeys.add(k);
-		edges.push({ from: e.from, to: e.to });
+	// Edges in (from, to) code order, each pair once; keyed by the ends' ranks so sorting and
+	// de-duplicating compare numbers, not strings (thousands of edges on the whole graph).
+	const keyed = new Map<number, LayoutEdgeInputV2>();
+	for (const e of input.edges) {
+		const a = rank.get(e.from);
+		const b = rank.get(e.to);
+		if (a === undefined || b === undefined || a === b) continue;
+		const k = a * nodes.length + b;
+		if (!keyed.has(k)) keyed.set(k, { from: e.from, to: e.to });
 	}
+	const edges = [...keyed].sort((x, y) => x[0] - y[0]).map(([, e]) => e);
 
 	// Columns.
 	const all: ColumnKey[] = [...PATHWAY_LEVELS, 'unknown'];
@@ -285,33 +319,41 @@ export function layoutPathwaysV2(
 
 	const itemOf = (s: SugiNode<string, undefined>): LayerItem => {
 		const d = s.data;
-		if (d.role === 'node') return { soc: d.node.data, key: `0 ${d.node.data}`, sugi: s };
-		return { soc: null, key: `1 ${d.link.source.data}>${d.link.target.data}`, sugi: s };
+		if (d.role === 'node') return new LayerItem(d.node.data, `0 ${d.node.data}`, s);
+		return new LayerItem(null, `1 ${d.link.source.data}>${d.link.target.data}`, s);
 	};
 	const layers: LayerItem[][] = keys.map((_, c) =>
 		(sugiLayers[used.indexOf(c)] ?? []).map(itemOf).sort((a, b) => byCode(a.key, b.key))
 	);
-
-	// Crossing reduction: d3-dag's median heuristic reorders the sugi layers in place.
-	const sugiOrder = layers.map((layer) => layer.map((x) => x.sugi));
 	const itemBySugi = new Map(layers.flat().map((x) => [x.sugi, x]));
-	const children = new Map(
-		layers.flat().map((x) => [x, [...x.sugi.children()].map((c) => itemBySugi.get(c)!)])
-	);
-	const naiveCrossings = totalCrossings(layers, children);
+	for (const item of itemBySugi.values()) {
+		for (const c of item.sugi.children()) {
+			const child = itemBySugi.get(c)!;
+			item.below.push(child);
+			child.above.push(item);
+		}
+	}
+
+	// Crossing reduction: d3-dag's median heuristic reorders the layers in place (see LayerItem
+	// for why they are ours and not d3-dag's own nodes).
+	const naiveCrossings = totalCrossings(layers);
 	let best = layers.map((l) => [...l]);
 	let bestCrossings = naiveCrossings;
-	const order = twolayerAgg().aggregator(aggMedian);
-	const current = () => sugiOrder.map((l) => l.map((s) => itemBySugi.get(s)!));
+	const order = twolayerAgg().aggregator(medianPosition);
+	const sweep = (a: LayerItem[], b: LayerItem[], down: boolean) =>
+		order(
+			a as unknown as SugiNode<string, undefined>[],
+			b as unknown as SugiNode<string, undefined>[],
+			down
+		);
 	for (let p = 0; p < passes && bestCrossings > 0; p++) {
-		for (let c = 1; c < sugiOrder.length; c++) order(sugiOrder[c - 1]!, sugiOrder[c]!, true);
-		for (let c = sugiOrder.length - 2; c >= 0; c--) order(sugiOrder[c]!, sugiOrder[c + 1]!, false);
-		const now = current();
-		const crossings = totalCrossings(now, children);
+		for (let c = 1; c < layers.length; c++) sweep(layers[c - 1]!, layers[c]!, true);
+		for (let c = layers.length - 2; c >= 0; c--) sweep(layers[c]!, layers[c + 1]!, false);
+		const crossings = totalCrossings(layers);
 		const gain = bestCrossings - crossings;
 		if (gain > 0) {
 			bestCrossings = crossings;
-			best = now;
+			best = layers.map((l) => [...l]);
 		}
 		// Converged: a pass that removes under 1% of the crossings left is the last.
 		if (gain < 0.01 * (crossings + gain)) break;

@@ -153,6 +153,31 @@ describe('buildMoves', () => {
 		]);
 	});
 
+	it("keeps a curated move toward less preparation as the editor's own, apart from the O*NET move up", () => {
+		// O*NET relates B (zone 3) and C (zone 4): the move it supports runs B → C. An editor says
+		// people here go C → B; that is a move of its own, curated, not a second source of B → C.
+		const { moves, rejected } = buildMoves(nodes, [
+			onet('C', 'B', 'Supplemental'),
+			{ from: 'C', to: 'B', source: 'curated', tier: null, rank: null, note: 'returners' }
+		]);
+		expect(rejected).toEqual([]);
+		expect(moves.map((m) => [m.from, m.to, m.direction, m.sources.map((s) => s.kind)])).toEqual([
+			['B', 'C', 'up', ['onet']],
+			['C', 'B', 'down', ['curated']]
+		]);
+		const cb = moves[1]!;
+		expect(cb.sources).toEqual([{ kind: 'curated', note: 'returners' }]);
+		expect(cb.parts.relatedness).toBe(1);
+		expect(cb.jobZone).toEqual({ from: 4, to: 3 });
+		expect(cb.wageChange).toBeCloseTo(60000 / 90000 - 1);
+		// Still never more than one Job Zone in one move, whoever states it.
+		const jump = buildMoves(nodes, [
+			{ from: 'C', to: 'A', source: 'curated', tier: null, rank: null, note: null }
+		]);
+		expect(jump.moves).toEqual([]);
+		expect(jump.rejected.map((r) => r.reason)).toEqual(['zone-jump']);
+	});
+
 	it('adds the skills part, the viable flag and similarity-only moves', () => {
 		const profiles = new Map<string, SkillProfile>([
 			['B', profile([5, 6], [1, 1], [3, 3], [2, 2])],

@@ -1,6 +1,8 @@
+import { aggMedian } from 'd3-dag';
 import { describe, expect, it } from 'vitest';
 import {
 	layoutPathwaysV2,
+	medianPosition,
 	wrapLabel,
 	type Box,
 	type LayoutNodeInputV2,
@@ -236,5 +238,21 @@ describe('layoutPathwaysV2: columns and canvas', () => {
 		const r = Object.fromEntries(layout.nodes.map((x) => [x.soc, x.r]));
 		expect(r).toEqual({ a: 4, b: 9, c: 14, d: 4 });
 		expect(layout.nodes.find((x) => x.soc === 'd')!.sizeKnown).toBe(false);
+	});
+});
+
+describe('medianPosition', () => {
+	it.each([
+		[[]],
+		[[4]],
+		[[3, 1]],
+		[[5, 0, 2]],
+		[[7, 1, 4, 2]],
+		[[2, 2, 9, 0, 1, 8]],
+		[[1.5, 0.25, 3]]
+	])('orders layers as d3-dag aggMedian does: %j', (positions) => {
+		expect(medianPosition(positions)).toBe(aggMedian(positions));
+		// Any iterable, read once (d3-dag hands over a generator).
+		expect(medianPosition(positions.values())).toBe(aggMedian(positions));
 	});
 });
