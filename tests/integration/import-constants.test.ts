@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { runReach } from '../../src/lib/server/db/queries/imports';
 import { importFile } from '../../src/lib/server/import/load';
 import { previewUpload, saveMapping, savedMapping } from '../../src/lib/server/import/preview';
 import { CLI_ONLY } from '../../src/lib/server/import/wording';
@@ -76,6 +77,15 @@ describe('a value for every row', () => {
 				completers: 12
 			}
 		]);
+		// The data page links the run to the pages it changed, read from the rows it wrote.
+		expect(runReach(t.db).get(report.runId!)).toEqual({
+			areas: [{ code: '31080', title: null }],
+			occupations: [
+				{ area: '31080', soc: '15-1231' },
+				{ area: '31080', soc: '15-1232' }
+			],
+			pathways: false
+		});
 		// The value is read as the area column would be: `US` is the nation's code.
 		t.db.$client.exec('DELETE FROM import_runs');
 		const us = await importFile(t.db.$client, FILE, {

@@ -61,6 +61,11 @@ export function mappingTargets(): MappingTarget[] {
 	}));
 }
 
+/** Each source's name as people call it, by its id (`bls-oews` → its title). */
+export function sourceTitles(): Map<string, string> {
+	return new Map(ADAPTERS.map((a) => [a.id, a.title]));
+}
+
 /** A header's identity for remembering its mapping: its normalised cells in order. */
 export function headerSignature(header: string[]): string | null {
 	const keys = header.map(headerKey);
