@@ -25,6 +25,9 @@ Each file is one transaction: a file with any error writes nothing.
                 occupation group (without it they are kept and such rows are skipped)
   --map "their column=our field"
                 rename a column before the source is detected (repeatable)
+  --map "=value=our field"
+                give every row that value for a field the file has no column for,
+                e.g. --map "=31080=area" (your own-data formats only)
   --map-file F  the same, one "their column=our field" per line (# starts a comment)
 npm run sources lists the formats and the columns each expects.`;
 

@@ -100,7 +100,8 @@ describe.skipIf(skipBrowser)('data page', () => {
 			const row = historyRow(page, `partner-certs-${width}.csv`);
 			await row.waitFor();
 			const cells = await row.locator('td').allTextContents();
-			expect(cells).toContain('generic-credentials');
+			// The source by its name, not its id.
+			expect(cells).toContain('credentials');
 			expect(cells).toContain(`Dana ${width}`);
 			expect(cells).toContain('2');
 			await lookAt(page, 'data-2-imported', width);
@@ -213,7 +214,7 @@ describe.skipIf(skipBrowser)('data page', () => {
 		expect(before).toBeGreaterThanOrEqual(0);
 		const row = historyRow(page, 'synthetic_oews_M2039.csv');
 		await row.waitFor();
-		expect(await row.locator('td').nth(3).textContent()).toBe('2039');
+		expect(await row.locator('td').nth(4).textContent()).toBe('2039');
 		page.once('dialog', (d) => void d.accept());
 		await row.getByRole('button', { name: /^Delete/ }).click();
 		await row.waitFor({ state: 'detached' });

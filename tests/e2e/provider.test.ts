@@ -3,11 +3,13 @@
  * (chosen with the language switch), at desktop and phone widths.
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { join } from 'node:path';
 import { closeBrowser, lookAt, openPage, pageErrors, skipBrowser, visit } from '../helpers/browser';
 import {
 	chooseLanguage,
 	escapeRegExp,
 	JOURNEYS,
+	localized,
 	numbers,
 	shot,
 	t,
@@ -109,6 +111,73 @@ describe.skipIf(skipBrowser)('provider: an occupation page', () => {
 		expect(await page.locator('section[aria-labelledby="pay"] > p.ratios').innerText()).toMatch(
 			new RegExp(`^${median}${national}\\.`)
 		);
+		expect(pageErrors(page)).toEqual([]);
+		await page.context().close();
+	});
+});
+
+// A provider's own completions, without an area column (made up for the tests).
+const OWN_FILE = join(process.cwd(), 'tests/fixtures/generic/completions_no_area.csv');
+
+describe.skipIf(skipBrowser)('provider: imports its own completions', () => {
+	afterAll(closeBrowser);
+
+	// One language per width keeps the journey short; both languages and both widths are covered.
+	it.each([
+		{ lang: 'en' as const, width: 1280 },
+		{ lang: 'es' as const, width: 375 }
+	])('in $lang at $width px, with the same area for every row', async ({ lang, width }) => {
+		const base = inject('e2eBaseUrl');
+		const page = await openPage(base, width);
+		await visit(page, `${localized(lang, '/login')}?next=${localized(lang, '/data')}`);
+		await page.getByLabel(t(lang, 'login_name')).fill(`Provider ${width}`);
+		await page.getByLabel(t(lang, 'login_token')).fill('e2e-editor-token');
+		await page.getByRole('button', { name: t(lang, 'login_sign_in') }).click();
+		await page.waitForURL(/\/data$/);
+		await page.getByLabel(t(lang, 'data_choose_files')).setInputFiles(OWN_FILE);
+		const card = page.getByRole('region', { name: /completions_no_area\.csv/ });
+		// Recognised, but refused until the area is given; the message names the page's controls.
+		await card.getByText(/lacks area/).waitFor();
+		expect(await card.locator('.issues').innerText()).not.toMatch(/--map|--year|docs\//);
+		expect(await card.getByRole('button', { name: t(lang, 'data_import') }).isDisabled()).toBe(
+			true
+		);
+		// The obvious columns are already chosen: SOC Code → soc, Program → program.
+		expect(await card.getByLabel(/^soc/).inputValue()).toBe('SOC Code');
+		expect(await card.getByLabel(/^program(?!_)/).inputValue()).toBe('Program');
+		expect(await card.getByLabel(/^completers/).inputValue()).toBe('Completers');
+		await card.getByLabel(/^area/).selectOption({ label: t(lang, 'data_map_constant') });
+		await card.getByLabel(t(lang, 'data_map_constant_value', { field: 'area' })).fill('31080');
+		await card.getByRole('button', { name: t(lang, 'data_map_check') }).click();
+		await card.getByText(t(lang, 'data_sample_ok_all', { rows: '3' })).waitFor();
+		await lookAt(page, shot(lang, 'provider-3-own-completions'), width);
+		await card.getByRole('button', { name: t(lang, 'data_import') }).click();
+
+		// The history names the source and links to the occupation pages the import changed.
+		const row = page
+			.getByRole('table', { name: tPattern(lang, 'data_history_caption', { count: '\\d+' }) })
+			.locator('tbody tr', { hasText: 'completions_no_area.csv' });
+		await row.waitFor({ timeout: 60_000 });
+		expect(await row.locator('td').allTextContents()).toContain(
+			'program completions (non-credit, bootcamps, certifications)'
+		);
+		await row.getByRole('link', { name: SOC }).click();
+		await page.waitForURL(new RegExp(`/regions/31080/occupations/${SOC}$`));
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(TITLE);
+		const other = page.getByText(
+			/IT Support Professional Certificate \(Eastside Workforce Academy\) 42 \(completions_no_area\.csv\)/
+		);
+		await other.waitFor();
+		expect(
+			await page.getByText(/Help Desk Technician Bootcamp \(Harbor Tech Bootcamp\) 18/).count()
+		).toBe(1);
+		await lookAt(page, shot(lang, 'provider-4-own-programs-listed'), width);
+
+		// Leave the shared server's data as it was for the other journeys.
+		await visit(page, localized(lang, '/data'));
+		page.once('dialog', (d) => void d.accept());
+		await row.getByRole('button', { name: new RegExp(`^${t(lang, 'data_delete')}`) }).click();
+		await row.waitFor({ state: 'detached' });
 		expect(pageErrors(page)).toEqual([]);
 		await page.context().close();
 	});

@@ -15,6 +15,39 @@ const GOOD = 'tests/fixtures/oews/MSA_M2021_la_cut.csv';
 const BAD = 'tests/fixtures/bad/oews_M2021_non_numeric.csv';
 
 describe('npm run import', () => {
+	it('--map "=value=field" gives every row a value for a field the file lacks', () => {
+		const file = 'tests/fixtures/generic/completions_no_area.csv';
+		const map = ['--map', 'SOC Code=soc', '--map', 'Program Type=program_type'];
+		const bad = runScript('scripts/import.ts', [
+			'--db',
+			join(dir, 'c.db'),
+			'--json',
+			...map,
+			'--map',
+			'=31 080=area',
+			file
+		]);
+		expect(bad.code).toBe(1);
+		expect(JSON.parse(bad.stdout).files[0].issues[0].message).toMatch(
+			/^area, the value for every row \("31 080"\): expected an area code/
+		);
+		const good = runScript('scripts/import.ts', [
+			'--db',
+			join(dir, 'c.db'),
+			'--json',
+			...map,
+			'--map',
+			'=31080=area',
+			file
+		]);
+		expect(good.code).toBe(0);
+		expect(JSON.parse(good.stdout).files[0]).toMatchObject({
+			source: 'generic-program-completions',
+			status: 'imported',
+			rowsImported: 3
+		});
+	});
+
 	it('prints one JSON object, exits 0, and reports a re-import as skipped', () => {
 		const db = join(dir, 'a.db');
 		const first = runScript('scripts/import.ts', ['--db', db, '--json', GOOD]);

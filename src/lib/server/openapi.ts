@@ -1212,7 +1212,8 @@ const paths: Record<string, PathItem> = {
 				{
 					name: 'map',
 					in: 'query',
-					description: 'A column mapping to try, as JSON: {"their column": "our field"}.',
+					description:
+						'A column mapping to try, as JSON: {"their column": "our field"}. A key starting with = is a value every row gets for that field: {"=31080": "area"}.',
 					schema: { type: 'string' }
 				},
 				{ ...year, description: 'The year, when the file name does not give it.' },
@@ -1272,12 +1273,17 @@ const paths: Record<string, PathItem> = {
 					obj(
 						{
 							year: int(),
-							columnMap: { type: 'object', additionalProperties: { type: 'string' } },
+							columnMap: {
+								type: 'object',
+								description:
+									'Their column → our field; a key starting with = is a value every row gets for that field ({"=31080": "area"}). Values for every row are not remembered.',
+								additionalProperties: { type: 'string' }
+							},
 							remember: bool('Remember the mapping for the next file with this header.')
 						},
 						['year', 'columnMap', 'remember']
 					),
-					{ year: 2024, columnMap: { Credential: 'name' }, remember: true }
+					{ year: 2024, columnMap: { Credential: 'name', '=31080': 'area' }, remember: true }
 				)
 			},
 			responses: {

@@ -75,7 +75,9 @@ describe('forBrowser', () => {
 			'the table says 2022, the file name or --year 2021: 2022 used',
 			'import it again choosing to replace them (--replace)',
 			'this looks like a projections file, but the header lacks soc (see docs/IMPORT-GENERIC.md; --map "their column=our field" renames columns)',
-			'Known sources: … (npm run sources lists their headers)'
+			'Known sources: … (npm run sources lists their headers)',
+			'this looks like a program completions file, but the header lacks area (see docs/IMPORT.md, "Your own data"; --map "their column=our field" renames columns, --map "=value=our field" gives every row one value)',
+			'the credentials header needs soc and/or cip (see docs/IMPORT.md, "Your own data")'
 		];
 		for (const message of cli) {
 			expect(message).toMatch(CLI_ONLY);

@@ -88,7 +88,9 @@ export interface ImportOptions {
 	maxIssues?: number;
 	/**
 	 * Renames the file's columns before its source is detected: their header → ours, both
-	 * compared after `headerKey` normalisation (`--map "their column=our field"`).
+	 * compared after `headerKey` normalisation (`--map "their column=our field"`). A key that
+	 * starts with `=` is no column but a value every row gets for that field
+	 * (`{"=31080": "area"}`, `--map "=31080=area"`): read and checked as if every row held it.
 	 */
 	columnMap?: Record<string, string>;
 	onProgress?: (rowsRead: number) => void;
@@ -119,6 +121,11 @@ export interface ImportOptions {
 	 * its controls instead of command-line options.
 	 */
 	audience?: 'cli' | 'browser';
+}
+
+/** A column map key that is a value for every row rather than a column (`=31080`). */
+export function isConstant(key: string): boolean {
+	return key.startsWith('=');
 }
 
 /** Data rows a dry run keeps to show. */
@@ -230,6 +237,8 @@ class FileImport {
 	adapter: SourceAdapter | null = null;
 	session: AdapterSession | null = null;
 	header: string[] = [];
+	/** The mapping's values for every row, in the order they follow the file's columns. */
+	readonly constants: { field: string; value: string }[];
 	headerLine = 0;
 	runId: number | null = null;
 	rowsRead = 0;
@@ -255,7 +264,22 @@ class FileImport {
 		readonly fileName: string,
 		readonly info: FileInfo,
 		readonly options: ImportOptions
-	) {}
+	) {
+		this.constants = Object.entries(options.columnMap ?? {})
+			.filter(([from]) => isConstant(from))
+			.map(([from, to]) => ({ field: headerKey(to), value: from.slice(1).trim() }));
+	}
+
+	/**
+	 * A value for every row that does not pass: said once, naming the field (every row would
+	 * repeat it), and the file goes no further.
+	 */
+	private constantProblem(index: number, message: string): void {
+		const c = this.constants[index]!;
+		const detail = message.startsWith(`${c.field}: `) ? message.slice(c.field.length + 2) : message;
+		this.issue(null, null, `${c.field}, the value for every row (${quote(c.value)}): ${detail}`);
+		this.stopped = true;
+	}
 
 	get maxIssues() {
 		return this.options.maxIssues ?? 50;
@@ -282,9 +306,49 @@ class FileImport {
 		const map = this.options.columnMap;
 		if (!map) return keys;
 		const normalised = new Map(
-			Object.entries(map).map(([from, to]) => [headerKey(from), headerKey(to)])
+			Object.entries(map)
+				.filter(([from]) => !isConstant(from))
+				.map(([from, to]) => [headerKey(from), headerKey(to)])
 		);
 		return keys.map((k) => normalised.get(k) ?? k);
+	}
+
+	/**
+	 * Checks the mapping's values for every row against the header and the detected format:
+	 * true when they fit (they then follow the file's own columns in `keys`).
+	 */
+	private checkConstants(adapter: SourceAdapter, keys: string[], line: number): boolean {
+		if (this.constants.length > 0 && !adapter.id.startsWith('generic-')) {
+			// The public formats' adapters read their own headers: a value for every row is for
+			// the tidy formats a board or provider keeps.
+			this.issue(
+				null,
+				null,
+				`${adapter.title} files take no values for every row (only the formats for your own data do)`
+			);
+			return false;
+		}
+		const fields = new Set([...adapter.required, ...adapter.optional]);
+		for (const [i, c] of this.constants.entries()) {
+			const column = keys.indexOf(c.field);
+			if (column < this.header.length) {
+				this.issue(
+					line,
+					column + 1,
+					`${c.field} is both the column ${quote(this.header[column]!)} and a value for every ` +
+						`row (${quote(c.value)}): keep one of them`
+				);
+			} else if (!fields.has(c.field)) {
+				this.issue(
+					null,
+					null,
+					`${c.field} is not a field of ${adapter.title}, so it cannot have a value for every row`
+				);
+			} else if (i !== column - this.header.length) {
+				this.issue(null, null, `${c.field} is given more than one value for every row`);
+			}
+		}
+		return this.issues.length === 0;
 	}
 
 	private scanForHeader(cells: string[], line: number): boolean {
@@ -298,7 +362,7 @@ class FileImport {
 		if (this.options.sample !== undefined && this.scannedRows.length <= PREVIEW_ROWS) {
 			this.scannedRows.push({ line, cells: [...cells] });
 		}
-		const keys = this.mapColumns(cells.map(headerKey));
+		const keys = [...this.mapColumns(cells.map(headerKey)), ...this.constants.map((c) => c.field)];
 		const adapter = detectAdapter(keys, { sheet: this.sheetName, fileName: this.fileName });
 		if (!adapter) {
 			// Give up on this sheet (a workbook may hold its table on a later one).
@@ -309,7 +373,7 @@ class FileImport {
 		this.header = cells.map((c) => c.trim());
 		this.headerLine = line;
 		const seen = new Map<string, number>();
-		keys.forEach((k, i) => {
+		keys.slice(0, cells.length).forEach((k, i) => {
 			if (k === '') return;
 			const first = seen.get(k);
 			if (first !== undefined) {
@@ -320,7 +384,7 @@ class FileImport {
 				);
 			} else seen.set(k, i);
 		});
-		if (this.issues.length > 0) {
+		if (this.issues.length > 0 || !this.checkConstants(adapter, keys, line)) {
 			this.stopped = true;
 			return false;
 		}
@@ -410,9 +474,12 @@ class FileImport {
 		const before = this.issues.length;
 		this.writes!.line = line;
 		const result = this.session!.row(
-			cells,
+			this.constants.length > 0 ? [...cells, ...this.constants.map((c) => c.value)] : cells,
 			line,
-			(column, message) => this.issue(line, column === null ? null : column + 1, message),
+			(column, message) => {
+				if (column !== null && column >= width) this.constantProblem(column - width, message);
+				else this.issue(line, column === null ? null : column + 1, message);
+			},
 			before === 0
 		);
 		if (result === 'imported' && this.issues.length === 0) this.rowsImported++;

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { createDb, migrateDb, type Db } from '../db/client';
-import { importFile, type FilePreview } from './load';
+import { importFile, isConstant, type FilePreview } from './load';
 import { headerKey } from './normalize';
 import { ADAPTERS } from './sources/index';
 import type { Overlap } from './oews-coverage';
@@ -61,6 +61,11 @@ export function mappingTargets(): MappingTarget[] {
 	}));
 }
 
+/** Each source's name as people call it, by its id (`bls-oews` → its title). */
+export function sourceTitles(): Map<string, string> {
+	return new Map(ADAPTERS.map((a) => [a.id, a.title]));
+}
+
 /** A header's identity for remembering its mapping: its normalised cells in order. */
 export function headerSignature(header: string[]): string | null {
 	const keys = header.map(headerKey);
@@ -88,7 +93,9 @@ export function saveMapping(
 	by: string | null
 ): void {
 	const signature = headerSignature(header);
-	if (!signature) return;
+	// Values for every row belong to one file (its area, its year), not to its columns' names.
+	const columns = Object.fromEntries(Object.entries(columnMap).filter(([k]) => !isConstant(k)));
+	if (!signature || Object.keys(columns).length === 0) return;
 	db.$client
 		.prepare(
 			`INSERT INTO column_mappings (signature, header, mapping, updated_at, updated_by)
@@ -96,13 +103,7 @@ export function saveMapping(
 			 ON CONFLICT(signature) DO UPDATE SET header = excluded.header, mapping = excluded.mapping,
 			   updated_at = excluded.updated_at, updated_by = excluded.updated_by`
 		)
-		.run(
-			signature,
-			JSON.stringify(header),
-			JSON.stringify(columnMap),
-			new Date().toISOString(),
-			by
-		);
+		.run(signature, JSON.stringify(header), JSON.stringify(columns), new Date().toISOString(), by);
 }
 
 /** A column map from untrusted input: a flat object of short strings, at most 200 entries. */

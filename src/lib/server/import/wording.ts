@@ -2,9 +2,14 @@
  * Import messages are written for the command line (`--year`, `--replace`, `npm run sources`).
  * The data page shows the same messages, but its user has boxes and buttons, not options: this
  * table says each command-line hint in the page's terms. One table, so a new hint in an adapter
- * needs one new line here (tests/unit/server/wording.test.ts checks none is left over).
+ * needs one new line here (tests/unit/server/coverage.test.ts checks none is left over).
  */
 const BROWSER_WORDS: [RegExp, string][] = [
+	[
+		/\(see docs\/IMPORT\.md, "Your own data"; --map "their column=our field" renames columns, --map "=value=our field" gives every row one value\)/g,
+		'(under “Map columns”, say which of your columns is which, or choose “The same value for every row” for a field the file lacks)'
+	],
+	[/\(see docs\/IMPORT\.md, "Your own data"\)/g, '(“Map columns” lists the fields of each format)'],
 	[/,? or pass --year\b/g, ', or enter the year in the Year box'],
 	[/\(or --year\)/g, '(or the Year box)'],
 	[/\bor --year\b/g, 'or the Year box'],
@@ -25,4 +30,4 @@ export function forBrowser(message: string): string {
 }
 
 /** Command-line wording a browser message must never contain. */
-export const CLI_ONLY = /(^|\s|\()--[a-z]|npm run/;
+export const CLI_ONLY = /(^|\s|\()--[a-z]|npm run|docs\//;

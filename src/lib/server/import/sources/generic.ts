@@ -1,8 +1,9 @@
 /**
  * Generic tidy CSVs that workforce boards and providers keep themselves: one documented header
  * per kind (lower snake_case), each recognised by its distinctive required columns. Users whose
- * columns are named differently map them (`--map "their column=our field"`); these adapters
- * only ever see our field names. The formats are documented in docs/IMPORT.md, "Your own data".
+ * columns are named differently map them (`--map "their column=our field"`), and a field the
+ * file lacks can take one value for every row (`--map "=31080=area"`, see load.ts); these
+ * adapters only ever see our field names. The formats are documented in docs/IMPORT.md, "Your own data".
  *
  * Rules shared by every kind:
  * - Codes are text: SOC `15-1252`, CIP `11.0701`, area `31080` / `06` / `99` (nation).
@@ -56,7 +57,8 @@ function makeAdapter(kind: Kind): SourceAdapter {
 			if (missing.length > 0) {
 				throw new ImportError(
 					`this looks like a ${kind.title} file, but the header lacks ${missing.join(', ')} ` +
-						'(see docs/IMPORT.md, "Your own data"; --map "their column=our field" renames columns)'
+						'(see docs/IMPORT.md, "Your own data"; --map "their column=our field" renames columns, ' +
+						'--map "=value=our field" gives every row one value)'
 				);
 			}
 			if (kind.alternative && !kind.alternative.ok(ctx.keys)) {
