@@ -195,7 +195,14 @@ describe.skipIf(skipBrowser)('funder: four metros, sorted, downloaded and reopen
 			page.waitForEvent('download'),
 			page.getByRole('link', { name: t(lang, 'compare_download_csv'), exact: true }).click()
 		]);
-		expect(download.suggestedFilename()).toBe(`compare-${METROS.join('-')}-2022.csv`);
+		// Named after the areas in the order the comparison shows them (the picker's list order).
+		const asked = new URL(page.url()).searchParams;
+		const order =
+			asked.getAll('area').length > 0
+				? asked.getAll('area')
+				: (asked.get('areas') ?? '').split(',');
+		expect([...order].sort()).toEqual([...METROS].sort());
+		expect(download.suggestedFilename()).toBe(`compare-${order.join('-')}-2022.csv`);
 		const lines = (await downloadText(download)).split('\r\n');
 		const header = lines.find((l) => !/^"?# /.test(l))!;
 		expect(header.startsWith('area_code,area_title,area_year,row_type,soc,title,category,')).toBe(

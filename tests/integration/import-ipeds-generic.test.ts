@@ -431,7 +431,7 @@ describe('generic tidy CSVs: bad input', () => {
 				line: 2,
 				column: null,
 				message:
-					'this looks like a regional employment projections file, but the header lacks openings (see docs/IMPORT.md, "Your own data"; --map "their column=our field" renames columns)'
+					'this looks like a regional employment projections file, but the header lacks openings (see docs/IMPORT.md, "Your own data"; --map "their column=our field" renames columns, --map "=value=our field" gives every row one value)'
 			}
 		],
 		[

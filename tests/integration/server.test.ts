@@ -308,16 +308,26 @@ describe('the served app on the bundled sample', () => {
 		).text();
 		expect(html).toContain('Digital jobs');
 		expect(html).toContain('Largest supply gaps');
-		expect(html).toContain('Best pay without a bachelor');
+		// Each card says which jobs it covers: the supply gaps are every job's, the pay card digital.
+		expect(html).toContain('All jobs in the area, not only digital ones');
+		expect(html).toContain('Best-paid digital jobs without a bachelor');
 		const csv = await (
 			await fetch(
 				`${server.url}/regions/31080/table.csv?category=digital&flag=under&cols=category,employment`
 			)
 		).text();
 		const [head, ...rows] = csv.trim().split('\r\n');
-		expect(head).toBe('soc,title,category,employment,employment_status');
+		expect(head).toBe(
+			'soc,title,category,employment,employment_status,' +
+				'category_source,category_year,employment_source,employment_year'
+		);
 		expect(rows.length).toBeGreaterThan(5);
 		expect(rows.every((r) => /^\d{2}-\d{4},/.test(r))).toBe(true);
+		// Each row names the files and years behind its figures: Los Angeles' OEWS is May 2021.
+		const cells = rows[0]!.split(',');
+		expect(cells.at(-2)).toMatch(/M2021/);
+		expect(cells.at(-1)).toBe('2021');
+		expect(cells.at(-4)).toMatch(/\.(csv|xlsx)/);
 	});
 
 	it('renders the comparison and the pathway map, and answers the pathways API', async () => {

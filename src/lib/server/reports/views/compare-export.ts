@@ -7,10 +7,10 @@
 import { COLUMNS, type Column, type CsvCell } from '../../../domain/columns';
 import { NATIONAL_AREA, ALL_OCCUPATIONS } from '../../../domain/codes';
 import type { AreaRow } from '../../../domain/rows';
-import { runsOf } from '../../../domain/source-runs';
 import type { Db } from '../../db/client';
 import type { AreaModel } from '../area-model';
 import { compareModels, nationalLq } from './compare';
+import { provenance, provenanceHeaders } from './provenance';
 
 export interface CompareTable {
 	/** Lines saying what the table is, its sources and method (a CSV's first lines, an XLSX sheet). */
@@ -22,7 +22,6 @@ export interface CompareTable {
 }
 
 const MEASURES = COLUMNS.filter((c) => c.key !== 'category') as readonly Column[];
-const snake = (key: string) => key.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
 const ROW_TYPES = {
 	area: 'all-occupations',
 	category: 'digital-category',
@@ -38,19 +37,8 @@ const HEADER = [
 	'soc',
 	'title',
 	'category',
-	...MEASURES.flatMap((c) => [
-		...c.csv.map(([h]) => h),
-		`${snake(c.key)}_source`,
-		`${snake(c.key)}_year`
-	])
+	...MEASURES.flatMap((c) => [...c.csv.map(([h]) => h), ...provenanceHeaders(c)])
 ];
-
-/** The files and the years of the runs behind a measure, e.g. `national_M2021_dl.xlsx`, `2021`. */
-function provenance(model: AreaModel, column: Column): [string, string] {
-	const runs = runsOf(model.sources, column.sources);
-	const years = [...new Set(runs.map((r) => r.year).filter((y) => y !== null))].sort();
-	return [runs.map((r) => r.fileName).join('; '), years.join('; ')];
-}
 
 function areaRows(model: AreaModel): CsvCell[][] {
 	const prov = new Map(MEASURES.map((c) => [c.key, provenance(model, c)]));

@@ -28,6 +28,7 @@ import type { Db } from '../../db/client';
 import { titleMatches } from '../../db/queries/occupation';
 import { areaModel, type AreaModel, type AreaOptions } from '../area-model';
 import { modelSummary, type GapsReport } from './gaps';
+import { provenance, provenanceHeaders } from './provenance';
 
 export { DEFAULT_COLUMNS, TABLE_COLUMNS, COLUMNS, type TableColumn };
 
@@ -239,10 +240,15 @@ export function profileCsv(
 	const model = areaModel(db, area, options);
 	const { rows } = filterRows(db, model, filter);
 	const columns = csvColumns(filter.columns);
+	// After the figures, where each shown measure comes from: the same for every row of one area,
+	// but a row pasted elsewhere keeps its source files and years.
+	const shown = filter.columns.map(columnFor);
+	const sourceHeaders = shown.flatMap(provenanceHeaders);
+	const sourceCells = shown.flatMap((c) => provenance(model, c));
 	return {
 		body: toCsv(
-			columns.map(([name]) => name),
-			rows.map((r) => columns.map(([, get]) => get(r)))
+			[...columns.map(([name]) => name), ...sourceHeaders],
+			rows.map((r) => [...columns.map(([, get]) => get(r)), ...sourceCells])
 		),
 		fileName: `occupations-${model.area.code}-${model.year}.csv`
 	};
