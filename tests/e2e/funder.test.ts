@@ -3,6 +3,7 @@
  * sorted, downloaded as CSV and reopened from the copied link: in English and in Spanish (chosen
  * with the language switch), at desktop and phone widths.
  */
+import Papa from 'papaparse';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -214,10 +215,10 @@ describe.skipIf(skipBrowser)('funder: four metros, sorted, downloaded and reopen
 			await fetch(`${base}/api/compare?areas=${METROS.join(',')}`)
 		).json()) as CompareJson;
 		const devs = api.occupations.find((o) => o.soc === '15-1252')!;
-		const atlantaDevs = lines
-			.map((l) => l.split(','))
-			.find((cells) => cells[0] === '12060' && cells.includes('15-1252'));
-		// The title has no comma, so a plain split finds the columns.
+		// Area titles hold commas ("Atlanta-…, GA"), so the rows are read as CSV, not split.
+		const atlantaDevs = Papa.parse<string[]>(
+			lines.filter((l) => !/^"?# /.test(l)).join('\r\n')
+		).data.find((cells) => cells[0] === '12060' && cells.includes('15-1252'));
 		expect(Number(atlantaDevs![names.indexOf('employment')])).toBe(devs.byArea[1]!.employment);
 		expect(atlantaDevs![names.indexOf('employment_year')]).toBe('2022');
 
