@@ -3,6 +3,7 @@
  * exports it: in English and in Spanish (chosen with the language switch), at desktop and phone
  * widths.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import Papa from 'papaparse';
 import {
@@ -35,7 +36,11 @@ const CSV_HEADER =
 	'openings_method,openings_vintage,supply_gap,gap_status,gap_reason,supply_gap_even_split,' +
 	'sign_disagrees,median_annual_wage,median_status,' +
 	'under_represented,priority_score,not_scored_reason,' +
-	'priority_rank,priority_rank_best,priority_rank_worst';
+	'priority_rank,priority_rank_best,priority_rank_worst,' +
+	// Then each shown column's source files and years.
+	['category', 'employment', 'openings', 'gap', 'median', 'representation', 'score']
+		.map((c) => `${c}_source,${c}_year`)
+		.join(',');
 
 describe.skipIf(skipBrowser)('analyst: filter the gaps table and download it', () => {
 	afterAll(closeBrowser);
@@ -51,6 +56,7 @@ describe.skipIf(skipBrowser)('analyst: filter the gaps table and download it', (
 		await settle(page, urlIn(lang, '/regions/31080$'));
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(LA);
 		await lookAt(page, shot(lang, 'analyst-2-region'), width);
+		await tableFits(page, width);
 
 		const category = page.getByRole('combobox', {
 			name: new RegExp(`^${escapeRegExp(t(lang, 'column_category'))}`)
@@ -154,3 +160,39 @@ describe.skipIf(skipBrowser)('analyst: filter the gaps table and download it', (
 		await page.context().close();
 	});
 });
+
+/**
+ * The gaps table in its box: at desktop width every default column, the sort column (Priority,
+ * the last) included, shows without scrolling; on a phone the table scrolls inside its own box and
+ * the occupation names stay in view while it does.
+ */
+async function tableFits(page: Page, width: number): Promise<void> {
+	const box = await page.locator('table.gaps').evaluate((table) => {
+		const scroller = table.parentElement!;
+		const last = table.querySelector('thead th:last-child')!;
+		return {
+			tableWidth: table.scrollWidth,
+			boxWidth: scroller.clientWidth,
+			boxRight: scroller.getBoundingClientRect().right,
+			lastRight: last.getBoundingClientRect().right,
+			lastSort: last.getAttribute('aria-sort')
+		};
+	});
+	if (width >= 1280) {
+		expect(box.tableWidth).toBeLessThanOrEqual(box.boxWidth);
+		expect(box.lastRight).toBeLessThanOrEqual(box.boxRight + 1);
+		expect(box.lastSort).toBe('descending');
+		return;
+	}
+	const name = page.locator('table.gaps tbody th.name').first();
+	const before = (await name.boundingBox())!.x;
+	await page.locator('table.gaps').evaluate((table) => {
+		table.parentElement!.scrollLeft = 300;
+	});
+	const scrolled = await page.locator('table.gaps').evaluate((t) => t.parentElement!.scrollLeft);
+	expect(scrolled).toBeGreaterThan(0);
+	expect(Math.abs((await name.boundingBox())!.x - before)).toBeLessThan(1);
+	await page.locator('table.gaps').evaluate((table) => {
+		table.parentElement!.scrollLeft = 0;
+	});
+}
