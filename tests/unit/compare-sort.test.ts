@@ -5,7 +5,7 @@ import {
 	sortCompareRows,
 	sortHref,
 	type SortableRow
-} from '../../src/routes/compare/sort';
+} from '../../src/lib/domain/compare-sort';
 
 const AREAS = ['31080', '99'];
 /** byArea sort keys in COMPARE_COLUMNS order: employment, lq, median, gap. */

@@ -3,7 +3,7 @@
  * sorted view works without JavaScript and is shared by its link. Without `sort`, the combined
  * jobs of every area, largest first.
  */
-import { sortNullsLast, type TableColumn } from '$lib/domain/columns';
+import { sortNullsLast, type TableColumn } from './columns';
 
 /** The registry columns the compare table shows for each area, in order. */
 export const COMPARE_COLUMNS = [
