@@ -213,6 +213,8 @@ export function stagingDir(dir = uploadDir()): string {
 }
 
 const PART = '.part-';
+/** A download of an official file in progress (a folder in the staging folder). */
+const FETCH = '.fetch-';
 const INCOMING = '.incoming-';
 const STAGED = /^\.incoming-([0-9a-f-]{36})-(.+)$/;
 const STAGED_MAX_AGE_MS = 24 * 3600 * 1000;
@@ -301,12 +303,20 @@ export function processRunning(pid: number): boolean {
 	}
 }
 
+/** The latest time a folder or a file directly in it was written (a download grows its file). */
+function newestWrite(folder: string): number {
+	let newest = statSync(folder).mtimeMs;
+	for (const e of readdirSync(folder)) newest = Math.max(newest, statSync(join(folder, e)).mtimeMs);
+	return newest;
+}
+
 /**
  * Removes what interrupted uploads and imports left in the upload folder (run at start-up and on
  * a timer): unfinished uploads (`.part-<pid>-…`) whose process is gone or that nobody has touched
  * for IDLE_MS, received files (`.incoming-…`) untouched for IDLE_MS, and staged uploads older
- * than a day that no import waits for. Returns
- * the paths removed.
+ * than a day that no import waits for, and official-file downloads (`.fetch-…` folders) nothing has
+ * been written to for IDLE_MS (a crash in the middle of one leaves its folder). Returns the paths
+ * removed.
  */
 export function sweepUploads(
 	dir = uploadDir(),
@@ -326,6 +336,17 @@ export function sweepUploads(
 			if (held.has(path)) continue;
 			const part = e.startsWith(PART);
 			const stagedId = staged ? STAGED.exec(e)?.[1] : undefined;
+			if (staged && e.startsWith(FETCH)) {
+				try {
+					if (now - newestWrite(path) > IDLE_MS) {
+						rmSync(path, { recursive: true, force: true });
+						removed.push(path);
+					}
+				} catch {
+					// finished (and removed) while we looked
+				}
+				continue;
+			}
 			if (!part && !e.startsWith(INCOMING)) continue;
 			try {
 				const age = now - statSync(path).mtimeMs;

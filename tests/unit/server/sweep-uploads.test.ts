@@ -43,4 +43,14 @@ describe('sweepUploads', () => {
 		expect(sweepUploads(dir, (s) => s === id, dayLater)).toEqual([]);
 		expect(sweepUploads(dir, () => false, dayLater)).toEqual([staged]);
 	});
+
+	it('removes an official-file download folder left by a crash once nothing writes to it', () => {
+		const fetch = join(stagingDir(dir), '.fetch-abc123');
+		mkdirSync(fetch);
+		file(join(fetch, 'oesm24ma.zip'));
+		expect(sweepUploads(dir)).toEqual([]);
+		expect(existsSync(fetch)).toBe(true);
+		expect(sweepUploads(dir, () => false, Date.now() + IDLE_MS + 1000)).toEqual([fetch]);
+		expect(existsSync(fetch)).toBe(false);
+	});
 });
