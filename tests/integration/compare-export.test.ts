@@ -20,7 +20,8 @@ beforeAll(async () => {
 		'data/reference/digital-jobs-categories.csv',
 		'data/sample/national_M2021_dl.xlsx',
 		'data/sample/oews_MSA_M2021_los_angeles.csv',
-		'data/sample/bls_ep_occupation_2022-32.xlsx'
+		'data/sample/bls_ep_occupation_2022-32.xlsx',
+		'data/sample/cpsaat11_2021.xlsx'
 	]);
 }, 180_000);
 afterAll(() => t?.close());
@@ -93,6 +94,22 @@ describe('GET /api/compare?format=csv|xlsx', () => {
 		expect(total.soc).toBe('00-0000');
 		expect(Number(total.employment)).toBe(report.areas[0]!.total.employment);
 		expect(total.location_quotient).toBe('');
+
+		// Each group's share of the area's digital jobs, as on the page's area card, with its source.
+		const groups = rows.filter(
+			(r) => r.area_code === '31080' && r.row_type === 'digital-representation'
+		);
+		const groupsJson = report.areas[0]!.digitalRepresentation;
+		expect(groupsJson.length).toBeGreaterThan(0);
+		expect(groups.map((g) => g.title)).toEqual(groupsJson.map((g) => g.group));
+		for (const [i, g] of groups.entries()) {
+			expect(Number(g.group_share_of_digital_jobs)).toBe(groupsJson[i]!.shareOfDigitalJobs);
+			expect(Number(g.group_baseline_share)).toBe(groupsJson[i]!.baseline);
+			expect(g.group_geography).toBe(report.areas[0]!.representationGeography);
+			expect(g.group_source).toMatch(/\.(csv|xlsx)/);
+			expect(g.employment).toBe('');
+		}
+		expect(devs.group_share_of_digital_jobs).toBe('');
 
 		// The nation's quotient is 1 (the JSON leaves it unpublished, as OEWS does).
 		const usDevs = rows.find((r) => r.area_code === '99' && r.soc === '15-1252')!;

@@ -25,8 +25,18 @@ const MEASURES = COLUMNS.filter((c) => c.key !== 'category') as readonly Column[
 const ROW_TYPES = {
 	area: 'all-occupations',
 	category: 'digital-category',
+	representation: 'digital-representation',
 	occupation: 'occupation'
 };
+
+/** Filled on `digital-representation` rows only: a group's share of the area's digital jobs. */
+const GROUP_COLUMNS = [
+	'group_share_of_digital_jobs',
+	'group_baseline_share',
+	'group_geography',
+	'group_source',
+	'group_year'
+];
 
 /** Each measure's figures, then the files and years they come from. */
 const HEADER = [
@@ -37,8 +47,13 @@ const HEADER = [
 	'soc',
 	'title',
 	'category',
-	...MEASURES.flatMap((c) => [...c.csv.map(([h]) => h), ...provenanceHeaders(c)])
+	...MEASURES.flatMap((c) => [...c.csv.map(([h]) => h), ...provenanceHeaders(c)]),
+	...GROUP_COLUMNS
 ];
+
+const blankMeasures = (): CsvCell[] =>
+	MEASURES.flatMap((c) => [...c.csv.map(() => null), ...provenanceHeaders(c).map(() => '')]);
+const noGroup: CsvCell[] = GROUP_COLUMNS.map(() => null);
 
 function areaRows(model: AreaModel): CsvCell[][] {
 	const prov = new Map(MEASURES.map((c) => [c.key, provenance(model, c)]));
@@ -49,7 +64,8 @@ function areaRows(model: AreaModel): CsvCell[][] {
 		r.soc,
 		r.title,
 		r.category,
-		...MEASURES.flatMap((c) => [...c.csv.map(([, get]) => get(r)), ...prov.get(c.key)!])
+		...MEASURES.flatMap((c) => [...c.csv.map(([, get]) => get(r)), ...prov.get(c.key)!]),
+		...noGroup
 	];
 	/** A headline row: only the named CSV columns filled (with their measures' sources). */
 	const headline = (
@@ -67,7 +83,23 @@ function areaRows(model: AreaModel): CsvCell[][] {
 		...MEASURES.flatMap((c) => {
 			const filled = c.csv.some(([h]) => h in cells);
 			return [...c.csv.map(([h]) => cells[h] ?? null), ...(filled ? prov.get(c.key)! : ['', ''])];
-		})
+		}),
+		...noGroup
+	];
+	/** A group's share of the area's digital jobs (pooled by employment) and its baseline share. */
+	const [repSource, repYear] = prov.get('representation')!;
+	const groupRow = (g: AreaModel['digitalRepresentation'][number]): CsvCell[] => [
+		...lead,
+		ROW_TYPES.representation,
+		'',
+		g.group,
+		null,
+		...blankMeasures(),
+		g.shareOfDigitalJobs,
+		g.baseline,
+		model.representation.geography,
+		repSource,
+		repYear
 	];
 	return [
 		headline(ROW_TYPES.area, ALL_OCCUPATIONS, 'All occupations', null, {
@@ -82,6 +114,7 @@ function areaRows(model: AreaModel): CsvCell[][] {
 				median_annual_wage: d.medianWage
 			})
 		),
+		...model.digitalRepresentation.map(groupRow),
 		...model.rows.map((r) => occupationRow({ ...r, lq: nationalLq(model.area.code, r.lq) }))
 	];
 }
@@ -101,7 +134,7 @@ export function compareTable(db: Db, asked: string[], requested?: number): Compa
 		yearChoice.status === 'none-shared'
 			? 'The areas share no year: each is shown on its own latest year.'
 			: `Year ${years.join('; ')} (${yearChoice.status === 'requested' ? 'as asked' : 'the latest year every area has'}).`,
-		'Rows: per area its all-occupations total (soc 00-0000), each digital-jobs category, then every occupation.',
+		"Rows: per area its all-occupations total (soc 00-0000), each digital-jobs category, each group's share of the digital jobs against its baseline share (digital-representation; the group_ columns), then every occupation.",
 		'Each measure is followed by the files (_source) and years (_year) it was computed from; empty cells were not published or do not apply (see the _status columns).',
 		`The nation's location quotient is 1 by definition (area ${NATIONAL_AREA}).`,
 		'Methods: docs/METHODS.md of the application; figures as on the compare page.',
