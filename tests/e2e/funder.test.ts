@@ -115,6 +115,15 @@ describe.skipIf(skipBrowser)('funder: compare two areas and share the link', () 
 			new RegExp(`^${escapeRegExp(localized(lang, '/compare'))}\\?areas=(31080,99|99,31080)$`)
 		);
 		expect(await link.textContent()).toBe(href);
+		// Copy puts the whole address on the clipboard and says so aloud.
+		await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+		await page.getByRole('button', { name: t(lang, 'compare_copy_link') }).click();
+		await expect
+			.poll(() => page.locator('.share [role="status"]').textContent())
+			.toBe(t(lang, 'compare_link_copied'));
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+			new URL(href, base).href
+		);
 
 		// Someone else opens the link: a fresh page with no history of the form.
 		const shared = await openPage(base, width);
