@@ -171,6 +171,24 @@ describe.skipIf(skipBrowser)('provider: imports its own completions', () => {
 		expect(
 			await page.getByText(/Help Desk Technician Bootcamp \(Harbor Tech Bootcamp\) 18/).count()
 		).toBe(1);
+		// …and listed as programs, each with its graduates and the file it came from.
+		const imported = page.getByRole('table', {
+			name: t(lang, 'occ_other_programs_caption', { occupation: TITLE, area: LA })
+		});
+		expect(
+			await imported
+				.locator('tbody tr')
+				.evaluateAll((rows) =>
+					rows.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim()))
+				)
+		).toEqual([
+			[
+				'IT Support Professional Certificate (Eastside Workforce Academy)',
+				'42',
+				'completions_no_area.csv'
+			],
+			['Help Desk Technician Bootcamp (Harbor Tech Bootcamp)', '18', 'completions_no_area.csv']
+		]);
 		await lookAt(page, shot(lang, 'provider-4-own-programs-listed'), width);
 
 		// Leave the shared server's data as it was for the other journeys.
