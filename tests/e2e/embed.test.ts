@@ -4,7 +4,7 @@
  * axe clean; the region page's "Embed" snippet copied with the keyboard; and the one-page brief
  * printed to one Letter sheet.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import {
 	closeBrowser,
 	openPage,
 	pageErrors,
+	printPdf,
 	SCREENSHOT_DIR,
 	screenshot,
 	skipBrowser,
@@ -157,17 +158,14 @@ describe.skipIf(skipBrowser)('Embed snippet', () => {
 	});
 });
 
-/** Pages in a PDF written by Chromium: one `/Type /Page` dictionary each. */
-function pdfPages(bytes: Buffer): number {
-	return (bytes.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
-}
-
 async function printBrief(page: Page, name: string): Promise<number> {
 	await page.emulateMedia({ media: 'print' });
-	mkdirSync(SCREENSHOT_DIR, { recursive: true });
-	const path = join(SCREENSHOT_DIR, `brief-${name}.pdf`);
-	await page.pdf({ path, format: 'Letter', preferCSSPageSize: true, printBackground: false });
-	return pdfPages(readFileSync(path));
+	const pdf = await printPdf(page, `brief-${name}`, {
+		format: 'Letter',
+		preferCSSPageSize: true,
+		printBackground: false
+	});
+	return pdf.pages;
 }
 
 describe.skipIf(skipBrowser)('region brief', () => {

@@ -146,6 +146,23 @@ export async function lookAt(page: Page, name: string, width: number): Promise<v
 		.toBeLessThanOrEqual(width);
 }
 
+/**
+ * Prints the page as Chromium's "save as PDF" would, to test-results/screenshots/NAME.pdf (kept to
+ * look at), and returns the file's bytes and its page count (one `/Type /Page` dictionary a sheet).
+ */
+export async function printPdf(
+	page: Page,
+	name: string,
+	options: Omit<NonNullable<Parameters<Page['pdf']>[0]>, 'path'>
+): Promise<{ bytes: Buffer; pages: number }> {
+	mkdirSync(SCREENSHOT_DIR, { recursive: true });
+	const path = join(SCREENSHOT_DIR, `${name}.pdf`);
+	await page.pdf({ ...options, path });
+	const bytes = readFileSync(path);
+	const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+	return { bytes, pages };
+}
+
 /** Text content of a download (the server's CSV or the page's generated SVG). */
 export async function downloadText(download: Download): Promise<string> {
 	const path = await download.path();
