@@ -176,6 +176,17 @@ export interface AxeFinding {
 	targets: string[];
 }
 
+/**
+ * The findings a page must not have: serious or critical ones, and two landmarks sharing a role
+ * and name (a screen reader's landmark list could not tell them apart). Other minor and moderate
+ * ones are printed and left to judgement.
+ */
+export function blockingFindings(findings: AxeFinding[]): AxeFinding[] {
+	return findings.filter(
+		(f) => f.impact === 'serious' || f.impact === 'critical' || f.id === 'landmark-unique'
+	);
+}
+
 /** Runs axe on the page as it is and prints every violation so the lead can fix it. */
 export async function axeFindings(page: Page, label: string): Promise<AxeFinding[]> {
 	const result = await new AxeBuilder({ page }).analyze();
