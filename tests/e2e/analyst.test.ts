@@ -25,7 +25,8 @@ import {
 	t,
 	tPattern,
 	tStart,
-	urlIn
+	urlIn,
+	type Lang
 } from '../helpers/i18n';
 
 const LA = 'Los Angeles-Long Beach-Anaheim, CA';
@@ -57,6 +58,7 @@ describe.skipIf(skipBrowser)('analyst: filter the gaps table and download it', (
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(LA);
 		await lookAt(page, shot(lang, 'analyst-2-region'), width);
 		await tableFits(page, width);
+		await tableByKeyboard(page, lang, width);
 
 		const category = page.getByRole('combobox', {
 			name: new RegExp(`^${escapeRegExp(t(lang, 'column_category'))}`)
@@ -195,4 +197,25 @@ async function tableFits(page: Page, width: number): Promise<void> {
 	await page.locator('table.gaps').evaluate((table) => {
 		table.parentElement!.scrollLeft = 0;
 	});
+}
+
+/**
+ * The table's box by keyboard: Tab from the link before it lands on the box (named by the table's
+ * caption, with a visible focus ring), and on a phone the right arrow then scrolls it sideways.
+ */
+async function tableByKeyboard(page: Page, lang: Lang, width: number): Promise<void> {
+	const box = page.getByRole('region', { name: t(lang, 'region_table_caption', { area: LA }) });
+	expect(await box.locator('table.gaps').count()).toBe(1);
+	await page.getByRole('link', { name: t(lang, 'region_download_csv') }).focus();
+	await page.keyboard.press('Tab');
+	const focus = await box.evaluate((el) => ({
+		focused: el === document.activeElement,
+		ring: el.matches(':focus-visible') ? getComputedStyle(el).outlineStyle : 'none'
+	}));
+	expect(focus).toEqual({ focused: true, ring: 'solid' });
+	if (width >= 1280) return;
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowRight');
+	await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+	await box.evaluate((el) => el.scrollTo({ left: 0, behavior: 'instant' }));
 }

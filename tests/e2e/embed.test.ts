@@ -4,7 +4,7 @@
  * axe clean; the region page's "Embed" snippet copied with the keyboard; and the one-page brief
  * printed to one Letter sheet.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,9 +12,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import {
 	axeFindings,
+	blockingFindings,
 	closeBrowser,
 	openPage,
 	pageErrors,
+	printPdf,
 	SCREENSHOT_DIR,
 	screenshot,
 	skipBrowser,
@@ -124,7 +126,7 @@ describe.skipIf(skipBrowser)('embeds', () => {
 			const page = await openPage(inject('e2eBaseUrl'), WIDTH);
 			await visit(page, path);
 			const findings = await axeFindings(page, path);
-			expect(findings.filter((f) => f.impact === 'serious' || f.impact === 'critical')).toEqual([]);
+			expect(blockingFindings(findings)).toEqual([]);
 			await page.context().close();
 		}
 	);
@@ -157,17 +159,14 @@ describe.skipIf(skipBrowser)('Embed snippet', () => {
 	});
 });
 
-/** Pages in a PDF written by Chromium: one `/Type /Page` dictionary each. */
-function pdfPages(bytes: Buffer): number {
-	return (bytes.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
-}
-
 async function printBrief(page: Page, name: string): Promise<number> {
 	await page.emulateMedia({ media: 'print' });
-	mkdirSync(SCREENSHOT_DIR, { recursive: true });
-	const path = join(SCREENSHOT_DIR, `brief-${name}.pdf`);
-	await page.pdf({ path, format: 'Letter', preferCSSPageSize: true, printBackground: false });
-	return pdfPages(readFileSync(path));
+	const pdf = await printPdf(page, `brief-${name}`, {
+		format: 'Letter',
+		preferCSSPageSize: true,
+		printBackground: false
+	});
+	return pdf.pages;
 }
 
 describe.skipIf(skipBrowser)('region brief', () => {

@@ -3,15 +3,13 @@
  * source lines, in black on white, with no navigation, forms, buttons, language switch or
  * downloads, and a table that fits the sheet. Writes the PDF next to the journeys' screenshots.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
 	closeBrowser,
 	openPage,
 	pageErrors,
-	SCREENSHOT_DIR,
+	printPdf,
 	screenshot,
 	skipBrowser,
 	visit
@@ -145,14 +143,11 @@ describe.skipIf(skipBrowser)('print: a region brief', () => {
 		expect(fit.tableScroll).toBeLessThanOrEqual(fit.tableClient);
 
 		await screenshot(page, `print-region-${layout.name}`, SHEET_WIDTH);
-		mkdirSync(SCREENSHOT_DIR, { recursive: true });
-		const pdf = join(SCREENSHOT_DIR, `print-region-${layout.name}.pdf`);
-		await page.pdf({
-			path: pdf,
+		const { bytes, pages } = await printPdf(page, `print-region-${layout.name}`, {
 			format: 'A4',
 			margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' }
 		});
-		const bytes = readFileSync(pdf);
+		expect(pages).toBeGreaterThan(0);
 		expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 		expect(bytes.byteLength).toBeGreaterThan(20_000);
 		expect(pageErrors(page)).toEqual([]);

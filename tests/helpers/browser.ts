@@ -146,6 +146,23 @@ export async function lookAt(page: Page, name: string, width: number): Promise<v
 		.toBeLessThanOrEqual(width);
 }
 
+/**
+ * Prints the page as Chromium's "save as PDF" would, to test-results/screenshots/NAME.pdf (kept to
+ * look at), and returns the file's bytes and its page count (one `/Type /Page` dictionary a sheet).
+ */
+export async function printPdf(
+	page: Page,
+	name: string,
+	options: Omit<NonNullable<Parameters<Page['pdf']>[0]>, 'path'>
+): Promise<{ bytes: Buffer; pages: number }> {
+	mkdirSync(SCREENSHOT_DIR, { recursive: true });
+	const path = join(SCREENSHOT_DIR, `${name}.pdf`);
+	await page.pdf({ ...options, path });
+	const bytes = readFileSync(path);
+	const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+	return { bytes, pages };
+}
+
 /** Text content of a download (the server's CSV or the page's generated SVG). */
 export async function downloadText(download: Download): Promise<string> {
 	const path = await download.path();
@@ -157,6 +174,17 @@ export interface AxeFinding {
 	impact: string | null;
 	help: string;
 	targets: string[];
+}
+
+/**
+ * The findings a page must not have: serious or critical ones, and two landmarks sharing a role
+ * and name (a screen reader's landmark list could not tell them apart). Other minor and moderate
+ * ones are printed and left to judgement.
+ */
+export function blockingFindings(findings: AxeFinding[]): AxeFinding[] {
+	return findings.filter(
+		(f) => f.impact === 'serious' || f.impact === 'critical' || f.id === 'landmark-unique'
+	);
 }
 
 /** Runs axe on the page as it is and prints every violation so the lead can fix it. */
