@@ -4,6 +4,8 @@
  * Expected values were read from the published files.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFile } from '../../src/lib/server/import/load';
 import { titleKey } from '../../src/lib/server/import/sources/cps-table11';
@@ -214,6 +216,50 @@ describe('CPS Table 11', () => {
 			3,
 			'Women: expected a number or – (dash), found "21,5"'
 		);
+	});
+
+	it('names every bad cell of a row: a negative total, a share past 100, another source’s marker', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'rlm-cps-'));
+		try {
+			const path = join(dir, 'cpsaat11_2021_bad_cells.csv');
+			const groups = ['Women', 'White', 'Black or African American', 'Asian', 'Hispanic or Latino'];
+			writeFileSync(
+				path,
+				[
+					`Occupation,Total employed,${groups.map((g) => `Percent of total employed ${g}`).join(',')}`,
+					'Chief executives,1000,30.1,80.2,–,6.4,\u2014',
+					'Legislators,-5,120,*,#,1 000,',
+					',3,1,1,1,1,1',
+					'Sales workers, 40 ,\u00a050.5\u00a0, 2 ,3,4,5'
+				].join('\n')
+			);
+			const before = snapshot(t.db);
+			const r = await importFile(t.db.$client, path);
+			expect(r.status).toBe('rejected');
+			expect(r.issues).toEqual([
+				{
+					line: 3,
+					column: 2,
+					message: 'Total employed: expected thousands of persons, found "-5"'
+				},
+				{
+					line: 3,
+					column: 3,
+					message: 'Women: expected a percentage from 0 to 100, found "120"'
+				},
+				{ line: 3, column: 4, message: 'White: expected a number or – (dash), found "*"' },
+				{
+					line: 3,
+					column: 5,
+					message: 'Black or African American: expected a number or – (dash), found "#"'
+				},
+				{ line: 3, column: 6, message: 'Asian: expected a number or – (dash), found "1 000"' },
+				{ line: 4, column: 1, message: 'Occupation is empty' }
+			]);
+			expect(snapshot(t.db)).toEqual(before);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
 
