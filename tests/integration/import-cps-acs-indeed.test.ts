@@ -4,6 +4,8 @@
  * Expected values were read from the published files.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFile } from '../../src/lib/server/import/load';
 import { titleKey } from '../../src/lib/server/import/sources/cps-table11';
@@ -32,12 +34,17 @@ function cpsRows(title: string): Record<string, Row> {
 	return Object.fromEntries(rows.map((r) => [r.group as string, r]));
 }
 
-/** Rejection: one issue where expected, and not a byte of the database changed. */
-async function expectRejected(path: string, line: number, column: number, message: string) {
+type Issue = { line: number; column: number; message: string };
+
+/** Rejection: the issues expected (one, or a list), and not a byte of the database changed. */
+async function expectRejected(path: string, ...issue: [number, number, string] | Issue[]) {
 	const before = snapshot(t.db);
 	const r = await importFile(t.db.$client, path);
 	expect(r.status).toBe('rejected');
-	expect(r.issues).toEqual([{ line, column, message }]);
+	const [line, column, message] = issue;
+	expect(r.issues).toEqual(
+		typeof line === 'number' ? [{ line, column, message }] : (issue as Issue[])
+	);
 	expect(snapshot(t.db)).toEqual(before);
 }
 
@@ -214,6 +221,47 @@ describe('CPS Table 11', () => {
 			3,
 			'Women: expected a number or – (dash), found "21,5"'
 		);
+	});
+
+	it('names every bad cell of a row: a negative total, a share past 100, another source’s marker', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'rlm-cps-'));
+		try {
+			const path = join(dir, 'cpsaat11_2021_bad_cells.csv');
+			const groups = ['Women', 'White', 'Black or African American', 'Asian', 'Hispanic or Latino'];
+			writeFileSync(
+				path,
+				[
+					`Occupation,Total employed,${groups.map((g) => `Percent of total employed ${g}`).join(',')}`,
+					'Chief executives,1000,30.1,80.2,–,6.4,\u2014',
+					'Legislators,-5,120,*,#,1 000,',
+					',3,1,1,1,1,1',
+					'Sales workers, 40 ,\u00a050.5\u00a0, 2 ,3,4,5'
+				].join('\n')
+			);
+			await expectRejected(
+				path,
+				{
+					line: 3,
+					column: 2,
+					message: 'Total employed: expected thousands of persons, found "-5"'
+				},
+				{
+					line: 3,
+					column: 3,
+					message: 'Women: expected a percentage from 0 to 100, found "120"'
+				},
+				{ line: 3, column: 4, message: 'White: expected a number or – (dash), found "*"' },
+				{
+					line: 3,
+					column: 5,
+					message: 'Black or African American: expected a number or – (dash), found "#"'
+				},
+				{ line: 3, column: 6, message: 'Asian: expected a number or – (dash), found "1 000"' },
+				{ line: 4, column: 1, message: 'Occupation is empty' }
+			);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
 

@@ -97,6 +97,36 @@ describe('OEWS variants', () => {
 		expect(lower.facts).toEqual(factsOf(t.db));
 	});
 
+	it('reads cells padded with no-break spaces (as a web page copies them) like clean ones', async () => {
+		await importFile(t.db.$client, join(OEWS, 'MSA_M2021_la_cut.csv'));
+		const nb = '\u00a0';
+		const padded = readFileSync(join(OEWS, 'MSA_M2021_la_cut.csv'), 'utf8')
+			.split('\n')
+			.map(
+				(line, i) =>
+					i === 0
+						? line
+						: line
+								.replace(/^31080,/, `${nb}31080${nb},`) // AREA
+								.replace(/,000000,/, `,${nb}000000,`) // NAICS
+								.replace(/,(\d{2}-\d{4}),/, `,${nb}$1${nb},`) // OCC_CODE
+								.replace(/,(total|major|minor|broad|detailed),/, `,$1${nb},`) // O_GROUP
+								.replace(/,"([\d,]+)",/, `,"${nb}$1${nb}",`) // TOT_EMP
+			)
+			.join('\n');
+		expect(padded.split(nb).length - 1).toBeGreaterThanOrEqual(21 * 6);
+		const dir = mkdtempSync(join(tmpdir(), 'rlm-nbsp-'));
+		try {
+			const path = join(dir, 'MSA_M2021_nbsp.csv');
+			writeFileSync(path, padded);
+			const { report, facts } = await importFresh(path);
+			expect(report).toMatchObject({ status: 'imported', rowsImported: 21, issues: [] });
+			expect(facts).toEqual(factsOf(t.db));
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('reads the same rows from XLSX with numeric cells as from CSV', async () => {
 		await importFile(t.db.$client, join(OEWS, 'MSA_M2021_la_cut.csv'));
 		const xlsx = await importFresh(join(OEWS, 'MSA_M2021_la_cut.xlsx'));

@@ -16,6 +16,9 @@ describe('parseMeasured', () => {
 		['1000.000', 1000, null],
 		['0.0', 0, null],
 		[' 31.70 ', 31.7, null],
+		['\u00a065,930\u00a0', 65930, null], // NBSP, as a web page pads a figure
+		['\ufeff12', 12, null],
+		['\u00a0', null, 'blank'],
 		['-2.5', -2.5, null],
 		['', null, 'blank'],
 		['   ', null, 'blank'],

@@ -1,13 +1,9 @@
-/**
- * Pieces of the import's write path: the many-rows statement form, the UTF-8 check, and the OEWS
- * adapter's memory of the codes it wrote.
- */
+/** Pieces of the import's write path: the many-rows statement form and the UTF-8 check. */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspectFile, unfinishedUtf8 } from '../../../src/lib/server/import/file-info';
-import { WrittenCodes } from '../../../src/lib/server/import/sources/bls-oews';
 import { manyRows } from '../../../src/lib/server/import/writes';
 
 describe('manyRows', () => {
@@ -66,52 +62,6 @@ describe('inspectFile encoding across read chunks (1 MiB)', () => {
 			expect((await inspectFile(path)).encoding).toBe(expected);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
-		}
-	});
-});
-
-describe('WrittenCodes', () => {
-	it('finds codes of the area being read and of areas left behind, and updates either', () => {
-		const w = new WrittenCodes();
-		w.set('31080', '15-1252', 10);
-		w.set('31080', '00-0000', 11);
-		w.set('99', '15-1252', 20);
-		expect(w.get('31080', '15-1252')).toBe(10);
-		expect(w.get('99', '15-1252')).toBe(20);
-		expect(w.get('99', '00-0000')).toBeUndefined();
-		w.set('31080', '15-1252', 12); // back to a packed area: an update in place
-		w.set('31080', '11-1011', 13);
-		w.set('99', '11-1011', 21);
-		expect([
-			w.get('31080', '15-1252'),
-			w.get('31080', '11-1011'),
-			w.get('31080', '00-0000')
-		]).toEqual([12, 13, 11]);
-		expect(w.get('99', '11-1011')).toBe(21);
-		w.set('31080', 'AB-CDEF', 30); // not a SOC shape: kept aside
-		expect(w.get('31080', 'AB-CDEF')).toBe(30);
-		expect(w.get('99', 'AB-CDEF')).toBeUndefined();
-	});
-
-	it('agrees with a plain Map over 20,000 random writes across 30 areas', () => {
-		let seed = 7;
-		const rand = (n: number) => {
-			seed = (seed * 1103515245 + 12345) % 2 ** 31;
-			return seed % n;
-		};
-		const w = new WrittenCodes();
-		const reference = new Map<string, number>();
-		let area = '0';
-		for (let i = 0; i < 20_000; i++) {
-			if (rand(50) === 0) area = String(rand(30)); // mostly area by area, sometimes back
-			const soc = `${String(rand(60)).padStart(2, '0')}-${String(rand(10_000)).padStart(4, '0')}`;
-			expect(w.get(area, soc)).toBe(reference.get(`${area} ${soc}`));
-			w.set(area, soc, i);
-			reference.set(`${area} ${soc}`, i);
-		}
-		for (const [key, value] of reference) {
-			const [a, soc] = key.split(' ') as [string, string];
-			expect(w.get(a, soc)).toBe(value);
 		}
 	});
 });

@@ -2,14 +2,17 @@
  * The adapter kit: what every source adapter needs, written once. Finding columns by their
  * normalised header key, reading a cell (trimmed only when it needs it), the code readers (SOC,
  * CIP, area, year), numbers with the suppression markers and the bounds a count, share or wage
- * must keep (`RowReader`), the measured-value type, and duplicate and year tracking. Adapters
- * are short tables of their columns and rules over these.
+ * must keep (`RowReader`; `readMeasured` for a source with markers of its own, `notMeasured` for
+ * the message), the measured-value type, and duplicate and year tracking (`FirstSeen`, and
+ * `PackedFirstSeen` for an OEWS all-data file's 420,000 keys). Adapters are short tables of their
+ * columns and rules over these.
  */
 import type { Measured, ValueStatus } from '../../domain/rows';
-import { SOC_CODE, headerKey, quote, tryMeasureInto } from './normalize';
+import { SOC_CODE, headerKey, notMeasured, quote, tryMeasureInto } from './normalize';
 import type { IssueSink, OpenContext } from './sources/types';
 
 export type { Measured };
+export { notMeasured };
 
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
@@ -87,6 +90,24 @@ export function cipProblem(text: string): string | null {
 	return `expected a 6-digit CIP code like 11.0701, found ${quote(text)}`;
 }
 
+/**
+ * A number, or one of a source's own `markers` (cell text → status) instead of OEWS's; blank is
+ * NULL/`blank`. Null when the cell is neither (OEWS's markers included), for `notMeasured`.
+ */
+export function readMeasured(
+	raw: string,
+	markers: ReadonlyMap<string, ValueStatus>
+): Measured | null {
+	const text = raw.trim();
+	const marked = markers.get(text);
+	if (marked !== undefined) return { value: null, status: marked };
+	const out: unknown[] = [null, null];
+	if (!tryMeasureInto(text, out, 0)) return null;
+	const status = out[1] as ValueStatus | null;
+	if (status !== null && status !== 'blank') return null;
+	return { value: out[0] as number | null, status };
+}
+
 /** Remembers the first line of each key, to report duplicates with the line they repeat. */
 export class FirstSeen {
 	private readonly lines = new Map<string, number>();
@@ -100,6 +121,110 @@ export class FirstSeen {
 		if (earlier === undefined) this.lines.set(key, line);
 		return earlier;
 	}
+}
+
+/**
+ * `FirstSeen` for (area, SOC code) keys at the scale of an all-data OEWS file (420,000 rows),
+ * holding a number per key that the caller may change later. The area being read keeps its codes
+ * in a Map; an area left behind is packed into sorted typed arrays (12 bytes a code instead of
+ * the ~35 of a Map entry, and no key strings at all), so 420,000 keys hold ~5 MB. Files come
+ * area by area, so an area is rarely packed twice.
+ */
+export class PackedFirstSeen {
+	private area: string | null = null;
+	private current = new Map<number, number>();
+	/** The packed codes of the area being read, when it was read before and left. */
+	private earlier: Packed | undefined;
+	private readonly packed = new Map<string, Packed>();
+	/** Codes of another shape: none pass the OEWS checks today; kept so nothing is lost. */
+	private readonly other = new Map<string, number>();
+
+	/** The number recorded for (area, soc), or undefined (and `value` is recorded). */
+	check(area: string, soc: string, value: number): number | undefined {
+		const code = codeNumber(soc);
+		if (code < 0) {
+			const key = `${area}|${soc}`;
+			const before = this.other.get(key);
+			if (before === undefined) this.other.set(key, value);
+			return before;
+		}
+		if (area !== this.area) this.enter(area);
+		const before = this.current.get(code);
+		if (before !== undefined) return before;
+		const at = this.earlier ? search(this.earlier.codes, code) : -1;
+		if (at >= 0) return this.earlier!.values[at];
+		this.current.set(code, value);
+		return undefined;
+	}
+
+	/** Records `value` for (area, soc), replacing any number it had. */
+	set(area: string, soc: string, value: number): void {
+		const code = codeNumber(soc);
+		if (code < 0) {
+			this.other.set(`${area}|${soc}`, value);
+			return;
+		}
+		if (area !== this.area) this.enter(area);
+		const at = this.earlier ? search(this.earlier.codes, code) : -1;
+		if (at >= 0) this.earlier!.values[at] = value;
+		else this.current.set(code, value);
+	}
+
+	private enter(area: string): void {
+		const left = this.area;
+		const codes = this.current;
+		if (left !== null && codes.size > 0) {
+			// An area read again adds to its packed codes; the two never hold the same code.
+			const old = this.earlier;
+			const n = codes.size + (old ? old.codes.length : 0);
+			const sorted = new Int32Array(n);
+			let i = 0;
+			for (const code of codes.keys()) sorted[i++] = code;
+			if (old) sorted.set(old.codes, i);
+			sorted.sort();
+			const values = new Float64Array(n);
+			for (let k = 0; k < n; k++) {
+				const value = codes.get(sorted[k]!);
+				values[k] = value !== undefined ? value : old!.values[search(old!.codes, sorted[k]!)]!;
+			}
+			this.packed.set(left, { codes: sorted, values });
+		}
+		this.area = area;
+		this.current = new Map();
+		this.earlier = this.packed.get(area);
+	}
+}
+
+interface Packed {
+	codes: Int32Array;
+	values: Float64Array;
+}
+
+/** `15-1252` → 151252 without allocating; −1 for any other shape. */
+function codeNumber(soc: string): number {
+	if (soc.length !== 7 || soc.charCodeAt(2) !== 45 /* - */) return -1;
+	let n = 0;
+	for (let i = 0; i < 7; i++) {
+		if (i === 2) continue;
+		const d = soc.charCodeAt(i) - 48;
+		if (d < 0 || d > 9) return -1;
+		n = n * 10 + d;
+	}
+	return n;
+}
+
+/** Index of `code` in the sorted `codes`, or −1. */
+function search(codes: Int32Array, code: number): number {
+	let lo = 0;
+	let hi = codes.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const c = codes[mid]!;
+		if (c === code) return mid;
+		if (c < code) lo = mid + 1;
+		else hi = mid - 1;
+	}
+	return -1;
 }
 
 /** Tracks whether every row states the same year. */
@@ -253,8 +378,7 @@ export class RowReader {
 		const raw = this.cells[i] ?? '';
 		const out = this.scratch;
 		if (!tryMeasureInto(raw, out, 0)) {
-			const expected = opts.markers ? 'a number or a marker (*, **, #, ~)' : 'a number';
-			return this.problem(f, `expected ${expected}, found ${quote(raw.trim())}`);
+			return this.problem(f, opts.markers ? notMeasured(raw) : notMeasured(raw, 'a number'));
 		}
 		const value = out[0] as number | null;
 		const status = out[1] as ValueStatus | null;

@@ -53,22 +53,33 @@ function scanNumber(text: string): number {
 
 export class CellError extends Error {}
 
+/** What a numeric cell may hold unless a source says otherwise: OEWS's number or marker. */
+const NUMBER_OR_MARKER = 'a number or a marker (*, **, #, ~)';
+
 /**
- * Reads a numeric cell into `out[at]` (value) and `out[at + 1]` (status), without allocating:
- * blank → NULL/`blank`; `*`, `**`, `#`, `~` → NULL and their status; a number (thousands
- * separators allowed) → the number and NULL. Anything else throws a CellError naming the text.
+ * Why a numeric cell was refused, for the message after `COLUMN: ` (`expected` names what the
+ * column may hold).
  */
-export function measureInto(raw: string, out: unknown[], at: number): void {
-	if (!tryMeasureInto(raw, out, at)) {
-		throw new CellError(`expected a number or a marker (*, **, #, ~), found ${quote(raw.trim())}`);
-	}
+export function notMeasured(raw: string, expected = NUMBER_OR_MARKER): string {
+	return `expected ${expected}, found ${quote(raw.trim())}`;
 }
 
-/** `measureInto` for hot loops: returns false instead of throwing on text that is not a number. */
+/**
+ * Reads a numeric cell into `out[at]` (value) and `out[at + 1]` (status), without allocating,
+ * for hot loops: blank → NULL/`blank`; `*`, `**`, `#`, `~` → NULL and their status; a number
+ * (thousands separators allowed) → the number and NULL. Anything else returns false
+ * (`notMeasured` says why).
+ */
 export function tryMeasureInto(raw: string, out: unknown[], at: number): boolean {
 	let text = raw;
 	const last = text.length - 1;
-	if (last >= 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(last) <= 32)) text = text.trim();
+	if (last >= 0) {
+		// What trim() removes is a control/space (≤ 32) or beyond ASCII (NBSP, BOM, …), as in
+		// the kit's cellAt: a number a web page padded with NBSP reads like a text cell does.
+		const first = text.charCodeAt(0);
+		const end = text.charCodeAt(last);
+		if (first <= 32 || first >= 128 || end <= 32 || end >= 128) text = text.trim();
+	}
 	if (text === '') {
 		out[at] = null;
 		out[at + 1] = 'blank';
@@ -90,10 +101,10 @@ export function tryMeasureInto(raw: string, out: unknown[], at: number): boolean
 	return true;
 }
 
-/** `measureInto` as a value: `{ value, status }`. */
+/** `tryMeasureInto` as a value, `{ value, status }`; a CellError when the cell is neither. */
 export function parseMeasured(raw: string): Measured {
 	const out: unknown[] = [null, null];
-	measureInto(raw, out, 0);
+	if (!tryMeasureInto(raw, out, 0)) throw new CellError(notMeasured(raw));
 	return { value: out[0] as number | null, status: out[1] as ValueStatus | null };
 }
 

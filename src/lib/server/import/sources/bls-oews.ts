@@ -16,16 +16,8 @@ import type Database from 'better-sqlite3';
 import { NATIONAL_AREA } from '../../../domain/codes';
 import type { Writes } from '../writes';
 import type { AreaType, OccupationLevel } from '../../db/schema';
-import {
-	CellError,
-	SOC_CODE,
-	measureInto,
-	parseFlag,
-	tryMeasureInto,
-	quote,
-	socLevel,
-	socParent
-} from '../normalize';
+import { PackedFirstSeen, cellAt, findColumns, notMeasured } from '../kit';
+import { SOC_CODE, parseFlag, tryMeasureInto, quote, socLevel, socParent } from '../normalize';
 import { CoverageDecision, heldForYear, overlapNotes } from '../oews-coverage';
 import { HYBRID_FROM, SOC2018 } from './oes-hybrid-structure';
 import { ImportError, type AdapterSession, type OpenContext, type SourceAdapter } from './types';
@@ -83,6 +75,10 @@ const MEASURES = [
 	['aPct90', 'annual_p90']
 ] as const satisfies readonly (readonly [Field, string])[];
 
+/** A field's header as BLS writes it, for messages and the adapter's column lists. */
+const headerName = (field: Field) => COLUMNS[field][0].toUpperCase();
+const MEASURE_NAMES = MEASURES.map(([field]) => headerName(field));
+
 /** Parameters of one fact insert: run, area, soc, year, o_group, value/status pairs, 3 flags. */
 const FACT_PARAMS = 5 + 2 * MEASURES.length + 3;
 
@@ -112,91 +108,6 @@ const AREA_TYPE_CODES: Record<string, AreaType> = {
 
 const LEVELS: readonly OccupationLevel[] = ['total', 'major', 'minor', 'broad', 'detailed'];
 const O_GROUPS = new Set<OccupationLevel>(LEVELS);
-
-/**
- * A number for each (area, SOC code) an OEWS file has written, found again without reading the
- * database (whose writes may still be on their way, see writes.ts). The area being read is a Map;
- * an area left behind is packed into sorted typed arrays (12 bytes a code instead of ~35), so an
- * all-data file of 420,000 rows holds ~5 MB, and files come area by area, so packing is rare.
- */
-export class WrittenCodes {
-	private area: string | null = null;
-	private current = new Map<number, number>();
-	private readonly packed = new Map<string, { codes: Int32Array; values: Float64Array }>();
-	/** Codes of another shape: none pass the adapter's checks today; kept so nothing is lost. */
-	private readonly other = new Map<string, number>();
-
-	get(area: string, soc: string): number | undefined {
-		const code = codeNumber(soc);
-		if (code === null) return this.other.get(`${area}|${soc}`);
-		if (area === this.area) {
-			const value = this.current.get(code);
-			if (value !== undefined) return value;
-		}
-		const packed = this.packed.get(area);
-		if (!packed) return undefined;
-		const at = search(packed.codes, code);
-		return at >= 0 ? packed.values[at] : undefined;
-	}
-
-	set(area: string, soc: string, value: number): void {
-		const code = codeNumber(soc);
-		if (code === null) {
-			this.other.set(`${area}|${soc}`, value);
-			return;
-		}
-		if (area !== this.area) this.enter(area);
-		const packed = this.packed.get(area);
-		const at = packed ? search(packed.codes, code) : -1;
-		if (at >= 0) packed!.values[at] = value;
-		else this.current.set(code, value);
-	}
-
-	private enter(area: string) {
-		if (this.area !== null && this.current.size > 0) {
-			const old = this.packed.get(this.area);
-			const entries = [...this.current];
-			if (old) old.codes.forEach((c, i) => entries.push([c, old.values[i]!]));
-			entries.sort((a, b) => a[0] - b[0]);
-			this.packed.set(this.area, {
-				codes: Int32Array.from(entries, (e) => e[0]),
-				values: Float64Array.from(entries, (e) => e[1])
-			});
-		}
-		this.area = area;
-		this.current = new Map();
-	}
-}
-
-/** `15-1252` → 151252; null for any other shape. */
-function codeNumber(soc: string): number | null {
-	if (soc.length !== 7 || soc.charCodeAt(2) !== 45) return null;
-	const n = Number(soc.slice(0, 2) + soc.slice(3));
-	return Number.isInteger(n) ? n : null;
-}
-
-/** Index of `code` in the sorted `codes`, or −1. */
-function search(codes: Int32Array, code: number): number {
-	let lo = 0;
-	let hi = codes.length - 1;
-	while (lo <= hi) {
-		const mid = (lo + hi) >> 1;
-		const c = codes[mid]!;
-		if (c === code) return mid;
-		if (c < code) lo = mid + 1;
-		else hi = mid - 1;
-	}
-	return -1;
-}
-
-function columnIndex(keys: string[]): Partial<Record<Field, number>> {
-	const index: Partial<Record<Field, number>> = {};
-	for (const [field, spellings] of Object.entries(COLUMNS) as [Field, readonly string[]][]) {
-		const i = keys.findIndex((k) => spellings.includes(k));
-		if (i >= 0) index[field] = i;
-	}
-	return index;
-}
 
 /** Canonical text form of an OEWS area code for its type (see docs/IMPORT notes in the adapter). */
 export function normaliseAreaCode(raw: string, type: AreaType): string {
@@ -264,16 +175,6 @@ function isNecta(code: string, type: AreaType): boolean {
 	return type === 'msa' && /^7\d{4}$/.test(code);
 }
 
-interface HeaderMatch {
-	index: Partial<Record<Field, number>>;
-	missing: Field[];
-}
-
-function matchHeader(keys: string[]): HeaderMatch {
-	const index = columnIndex(keys);
-	return { index, missing: REQUIRED.filter((f) => index[f] === undefined) };
-}
-
 function prepareWriters(writes: Writes) {
 	const valueColumns = MEASURES.flatMap(([, col]) => [col, `${col}_status`]);
 	const columns = [
@@ -336,11 +237,10 @@ function hybridMap(sqlite: Database.Database): Map<string, string[]> {
 }
 
 function open(ctx: OpenContext): AdapterSession {
-	const { index, missing } = matchHeader(ctx.keys);
+	const col = findColumns(ctx.keys, COLUMNS);
+	const missing = REQUIRED.filter((f) => col[f] < 0);
 	if (missing.length > 0) {
-		throw new ImportError(
-			`the OEWS header lacks ${missing.map((f) => COLUMNS[f][0]!.toUpperCase()).join(', ')}`
-		);
+		throw new ImportError(`the OEWS header lacks ${missing.map(headerName).join(', ')}`);
 	}
 	const year = ctx.year;
 	if (year === null) {
@@ -355,7 +255,7 @@ function open(ctx: OpenContext): AdapterSession {
 		);
 	}
 	const fileLooksNational = /national|_nat/i.test(ctx.fileName);
-	if (index.area === undefined && !fileLooksNational) {
+	if (col.area < 0 && !fileLooksNational) {
 		throw new ImportError(
 			'the OEWS header has no AREA column, and the file name does not say it is a national file'
 		);
@@ -380,9 +280,12 @@ function open(ctx: OpenContext): AdapterSession {
 		titleCodes.get(title) ?? (areaByTitle.get(title) as { code: string } | undefined)?.code;
 	// What the area-years already hold, read before this file writes anything.
 	const coverage = new CoverageDecision(heldForYear(ctx.sqlite, year), year, ctx.replace);
-	/** Line × 8 + level of every (area, code) written: tells a broad/detailed pair from a duplicate. */
-	const written = new WrittenCodes();
-	const measureColumns = MEASURES.map(([field]) => index[field] ?? -1);
+	/**
+	 * Line × 8 + level of every (area, code) written: tells a broad/detailed pair from a duplicate
+	 * without reading the database back, whose writes may still be on their way (writes.ts).
+	 */
+	const written = new PackedFirstSeen();
+	const measureColumns = MEASURES.map(([field]) => col[field]);
 	const seenAreas = new Set<string>();
 	const seenOccupations = new Set<string>();
 	const areaRows = new Map<string, number>();
@@ -401,53 +304,41 @@ function open(ctx: OpenContext): AdapterSession {
 		code: '',
 		title: ''
 	};
-	const col = (f: Field) => index[f];
-	const cell = (cells: string[], f: Field): string => {
-		const i = index[f];
-		if (i === undefined) return '';
-		const v = cells[i] ?? '';
-		const n = v.length;
-		// trim() allocates; most cells have no surrounding space.
-		return n > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(n - 1) <= 32) ? v.trim() : v;
-	};
 
 	const session: AdapterSession = {
 		year,
 		row(cells, line, issue, doWrite) {
-			const naics = cell(cells, 'naics');
+			const naics = cellAt(cells, col.naics);
 			if (naics !== '' && naics !== '000000' && naics !== '0') {
 				industryRows++;
 				return 'skipped';
 			}
 			// Area: files run area by area, so the last area's reading is reused while it repeats.
-			const rawArea = index.area === undefined ? '' : cell(cells, 'area');
-			const typeCode = cell(cells, 'areaType');
-			const rawTitle = cell(cells, 'areaTitle');
+			const rawArea = cellAt(cells, col.area);
+			const typeCode = cellAt(cells, col.areaType);
+			const rawTitle = cellAt(cells, col.areaTitle);
 			if (
 				rawArea !== lastArea.raw ||
 				typeCode !== lastArea.typeCode ||
 				rawTitle !== lastArea.rawTitle
 			) {
-				if (index.area === undefined) {
+				if (col.area < 0) {
 					lastArea.type = 'national';
 					lastArea.code = NATIONAL_AREA;
 					lastArea.title = 'U.S.';
 				} else {
 					if (!/^\d{1,7}$/.test(rawArea) && rawArea.toUpperCase() !== 'US') {
-						issue(col('area')!, `AREA: expected a numeric area code, found ${quote(rawArea)}`);
+						issue(col.area, `AREA: expected a numeric area code, found ${quote(rawArea)}`);
 						return 'skipped';
 					}
 					if (typeCode !== '' && !AREA_TYPE_CODES[typeCode]) {
-						issue(
-							col('areaType')!,
-							`AREA_TYPE: expected 1, 2, 3, 4 or 6, found ${quote(typeCode)}`
-						);
+						issue(col.areaType, `AREA_TYPE: expected 1, 2, 3, 4 or 6, found ${quote(typeCode)}`);
 						return 'skipped';
 					}
 					const type = AREA_TYPE_CODES[typeCode] ?? inferAreaType(rawArea);
 					const wrongWidth = areaWidthProblem(rawArea, type, rawTitle, knownArea);
 					if (wrongWidth) {
-						issue(col('area')!, wrongWidth);
+						issue(col.area, wrongWidth);
 						return 'skipped';
 					}
 					lastArea.type = type;
@@ -462,23 +353,23 @@ function open(ctx: OpenContext): AdapterSession {
 			const areaCode = lastArea.code;
 			const areaTitle = lastArea.title;
 			// Occupation
-			let soc = cell(cells, 'occCode');
+			let soc = cellAt(cells, col.occCode);
 			if (!SOC_CODE.test(soc)) {
-				issue(col('occCode')!, `OCC_CODE: expected a SOC code like 15-1252, found ${quote(soc)}`);
+				issue(col.occCode, `OCC_CODE: expected a SOC code like 15-1252, found ${quote(soc)}`);
 				return 'skipped';
 			}
-			const title = cell(cells, 'occTitle');
+			const title = cellAt(cells, col.occTitle);
 			if (title === '') {
-				issue(col('occTitle')!, 'OCC_TITLE is empty');
+				issue(col.occTitle, 'OCC_TITLE is empty');
 				return 'skipped';
 			}
-			const rawGroup = cell(cells, 'oGroup').toLowerCase();
+			const rawGroup = cellAt(cells, col.oGroup).toLowerCase();
 			let oGroup: OccupationLevel;
 			if (rawGroup === '') oGroup = socLevel(soc);
 			else if (O_GROUPS.has(rawGroup as OccupationLevel)) oGroup = rawGroup as OccupationLevel;
 			else {
 				issue(
-					col('oGroup')!,
+					col.oGroup,
 					`O_GROUP: expected total, major, minor, broad or detailed, found ${quote(rawGroup)}`
 				);
 				return 'skipped';
@@ -506,13 +397,9 @@ function open(ctx: OpenContext): AdapterSession {
 					params[at + 1] = 'blank';
 					continue;
 				}
-				if (!tryMeasureInto(cells[i] ?? '', params, at)) {
-					try {
-						measureInto(cells[i] ?? '', params, at);
-					} catch (e) {
-						if (!(e instanceof CellError)) throw e;
-						issue(i, `${COLUMNS[MEASURES[k]![0]][0]!.toUpperCase()}: ${e.message}`);
-					}
+				const raw = cells[i] ?? '';
+				if (!tryMeasureInto(raw, params, at)) {
+					issue(i, `${MEASURE_NAMES[k]}: ${notMeasured(raw)}`);
 					bad = true;
 					continue;
 				}
@@ -521,7 +408,7 @@ function open(ctx: OpenContext): AdapterSession {
 				if (value !== null && value < 0) {
 					issue(
 						i,
-						`${COLUMNS[MEASURES[k]![0]][0]!.toUpperCase()}: expected a number that is not negative, found ${quote((cells[i] ?? '').trim())}`
+						`${MEASURE_NAMES[k]}: expected a number that is not negative, found ${quote(raw.trim())}`
 					);
 					bad = true;
 					continue;
@@ -531,21 +418,21 @@ function open(ctx: OpenContext): AdapterSession {
 			let annualOnly = false;
 			let hourlyOnly = false;
 			try {
-				annualOnly = parseFlag(cell(cells, 'annual'));
+				annualOnly = parseFlag(cellAt(cells, col.annual));
 			} catch (e) {
-				issue(col('annual')!, `ANNUAL: ${(e as Error).message}`);
+				issue(col.annual, `ANNUAL: ${(e as Error).message}`);
 				bad = true;
 			}
 			try {
-				hourlyOnly = parseFlag(cell(cells, 'hourly'));
+				hourlyOnly = parseFlag(cellAt(cells, col.hourly));
 			} catch (e) {
-				issue(col('hourly')!, `HOURLY: ${(e as Error).message}`);
+				issue(col.hourly, `HOURLY: ${(e as Error).message}`);
 				bad = true;
 			}
 			if (bad) return 'skipped';
 
 			if (!doWrite) return 'imported';
-			const earlier = written.get(areaCode, soc);
+			const earlier = written.check(areaCode, soc, line * 8 + LEVELS.indexOf(oGroup));
 			if (earlier !== undefined) {
 				// The same area and code twice. BLS publishes some codes both as broad and as
 				// detailed: keep one row, as detailed. Anything else is a real duplicate.
@@ -565,12 +452,11 @@ function open(ctx: OpenContext): AdapterSession {
 				);
 				return 'skipped';
 			}
-			written.set(areaCode, soc, line * 8 + LEVELS.indexOf(oGroup));
 			if (!coverage.accept(areaCode, soc)) return 'skipped';
 			if (!seenAreas.has(areaCode)) {
 				seenAreas.add(areaCode);
 				if (!titleCodes.has(areaTitle)) titleCodes.set(areaTitle, areaCode);
-				const state = cell(cells, 'primState') || null;
+				const state = cellAt(cells, col.primState) || null;
 				write.area.run([
 					areaCode,
 					areaTitle,
@@ -649,11 +535,9 @@ export const blsOews: SourceAdapter = {
 	id: 'bls-oews',
 	title: 'BLS Occupational Employment and Wage Statistics (cross-industry)',
 	publisher: 'U.S. Bureau of Labor Statistics',
-	required: ['OCC_CODE', 'OCC_TITLE', 'TOT_EMP', 'A_MEDIAN'],
+	required: REQUIRED.map(headerName),
 	deferredWrites: true,
-	optional: Object.values(COLUMNS)
-		.map((s) => s[0]!.toUpperCase())
-		.filter((h) => !['OCC_CODE', 'OCC_TITLE', 'TOT_EMP', 'A_MEDIAN'].includes(h)),
+	optional: (Object.keys(COLUMNS) as Field[]).filter((f) => !REQUIRED.includes(f)).map(headerName),
 	detect(keys) {
 		return (
 			keys.includes('occ_code') &&

@@ -15,7 +15,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { ValueStatus } from '../../db/schema';
-import { CellError, SOC_CODE, parseMeasured, quote, socLevel } from '../normalize';
+import { notMeasured, readMeasured, type Measured } from '../kit';
+import { SOC_CODE, quote, socLevel } from '../normalize';
 import { cpsCrosswalk } from './cps-crosswalk';
 import { ImportError, type AdapterSession, type OpenContext, type SourceAdapter } from './types';
 
@@ -160,22 +161,14 @@ export class TitleMatcher {
 // ---------------------------------------------------------------------------------------------
 // Cells
 
-const DASH = /^[\u2010-\u2015-]$/;
+/** Table 11's one marker, any dash, for "base under 50,000" (OEWS's *, #, … are not numbers here). */
+const DASHES = new Map<string, ValueStatus>(
+	[...'-\u2010\u2011\u2012\u2013\u2014\u2015'].map((dash) => [dash, 'not_available'])
+);
 
-/** A Table 11 number: the dash for "base under 50,000", empty, or a plain number. */
-function readCell(raw: string): { value: number | null; status: ValueStatus | null } {
-	const text = raw.trim();
-	if (DASH.test(text)) return { value: null, status: 'not_available' };
-	const problem = `expected a number or – (dash), found ${quote(text)}`;
-	let m: ReturnType<typeof parseMeasured>;
-	try {
-		m = parseMeasured(text);
-	} catch {
-		throw new CellError(problem);
-	}
-	// parseMeasured knows the OEWS markers (*, #, …), which Table 11 never uses.
-	if (m.status !== null && m.status !== 'blank') throw new CellError(problem);
-	return m;
+/** A Table 11 number, or the message for after the column's name. */
+function readCell(raw: string): Measured | string {
+	return readMeasured(raw, DASHES) ?? notMeasured(raw, 'a number or – (dash)');
 }
 
 /** A header cell as a column name for messages ("Black or African American"). */
@@ -230,32 +223,30 @@ function open(ctx: OpenContext): AdapterSession {
 				return 'skipped';
 			}
 			let bad = false;
-			let total: number | null = null;
-			try {
-				total = readCell(cells[layout.total] ?? '').value;
-				if (total !== null && total < 0) {
-					throw new CellError(`expected thousands of persons, found ${quote(String(total))}`);
-				}
-			} catch (e) {
-				if (!(e instanceof CellError)) throw e;
-				issue(layout.total, `${totalName}: ${e.message}`);
+			const totalCell = readCell(cells[layout.total] ?? '');
+			const total = typeof totalCell === 'string' ? null : totalCell.value;
+			const totalProblem =
+				typeof totalCell === 'string'
+					? totalCell
+					: total !== null && total < 0
+						? `expected thousands of persons, found ${quote(String(total))}`
+						: null;
+			if (totalProblem !== null) {
+				issue(layout.total, `${totalName}: ${totalProblem}`);
 				bad = true;
 			}
-			const shares = layout.groups.map((g, k) => {
-				try {
-					const cell = readCell(cells[g.column] ?? '');
-					if (cell.value !== null && (cell.value < 0 || cell.value > 100)) {
-						throw new CellError(
-							`expected a percentage from 0 to 100, found ${quote(String(cell.value))}`
-						);
-					}
-					return cell;
-				} catch (e) {
-					if (!(e instanceof CellError)) throw e;
-					issue(g.column, `${groupNames[k]}: ${e.message}`);
-					bad = true;
-					return { value: null, status: null };
-				}
+			const shares = layout.groups.map((g, k): Measured => {
+				const cell = readCell(cells[g.column] ?? '');
+				const problem =
+					typeof cell === 'string'
+						? cell
+						: cell.value !== null && (cell.value < 0 || cell.value > 100)
+							? `expected a percentage from 0 to 100, found ${quote(String(cell.value))}`
+							: null;
+				if (problem === null) return cell as Measured;
+				issue(g.column, `${groupNames[k]}: ${problem}`);
+				bad = true;
+				return { value: null, status: null };
 			});
 			if (bad) return 'skipped';
 
