@@ -61,7 +61,12 @@ export async function compileCli(name) {
 	const sources = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/'));
 	writeFileSync(
 		inputsOf(name),
-		JSON.stringify([...sources, 'scripts/cli.js', 'package-lock.json'])
+		JSON.stringify([
+			...sources,
+			'scripts/cli.js',
+			// A checkout without a lockfile would otherwise compile again at every run.
+			...(existsSync('package-lock.json') ? ['package-lock.json'] : [])
+		])
 	);
 }
 
