@@ -51,3 +51,38 @@ describe('UTF-8 read in chunks', () => {
 		]);
 	});
 });
+
+describe('rows read a piece at a time', () => {
+	// Far past the first piece, after quoted line breaks, so the row's place in its piece and the
+	// physical line both have to be carried over correctly.
+	// Every seventh row of the first 15,000 holds a quoted line break; the rest have no quotes.
+	const lines = (n: number) =>
+		Array.from({ length: n }, (_, i) =>
+			i % 7 === 0 && i < 15_000 ? `${i},"two\nlines"` : `${i},plain ${i}`
+		);
+
+	it('keeps every row, with quoted line breaks, across many pieces', async () => {
+		const body = lines(20_000);
+		const rows = await rowsOf(`code,title\n${body.join('\n')}\n`);
+		expect(rows).toHaveLength(20_001);
+		expect(rows[7 * 1000 + 1]).toEqual([String(7 * 1000), 'two\nlines']);
+		expect(rows.at(-1)).toEqual(['19999', 'plain 19999']);
+	});
+
+	it('names the physical line of a quote that is never closed, deep in the file', async () => {
+		const body = lines(20_000);
+		// The rows before it are 15,000 + 2,143 lines (a line break in each seventh row); nothing
+		// after it closes the quote.
+		body[15_000] = '15000,"never closed';
+		const path = join(dir, 'broken.csv');
+		writeFileSync(path, `code,title\n${body.join('\n')}\n`);
+		const info = await inspectFile(path);
+		const seen: number[] = [];
+		const failure = await readDelimited(path, info.encoding, (_cells, line) => {
+			seen.push(line);
+		}).catch((e: unknown) => e);
+		expect(failure).toMatchObject({ line: 1 + 15_000 + 1 + Math.ceil(15_000 / 7) });
+		expect((failure as Error).message).toMatch(/never closed/);
+		expect(seen.at(-1)).toBe((failure as { line: number }).line - 1);
+	});
+});
