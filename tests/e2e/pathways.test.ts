@@ -93,10 +93,18 @@ describe.skipIf(skipBrowser)('pathways: map, keyboard, route finder and phone li
 		await page
 			.getByRole('combobox', { name: /^From\b/ })
 			.selectOption({ label: 'Computer User Support Specialists' });
-		// The To list is long: typing part of a title filters it, the match stays selectable.
+		// The page sends the digital jobs only (tests/integration/server.test.ts); using a picker
+		// (From, above) loads every occupation for all of them, so typing part of any title finds
+		// it, and the match stays selectable.
 		const to = page.getByRole('combobox', { name: /^To\b/ });
+		const filter = page.getByRole('searchbox', { name: /Filter the To list/ });
+		await filter.fill('nurse');
+		await expect.poll(() => to.locator('option', { hasText: 'Registered Nurses' }).count()).toBe(1);
+		// With the script running the filter box is not sent with the form.
+		expect(await filter.getAttribute('name')).toBeNull();
+		await filter.fill('');
 		const before = await to.locator('option').count();
-		await page.getByRole('searchbox', { name: /Filter the To list/ }).fill('securi');
+		await filter.fill('securi');
 		await expect.poll(() => to.locator('option').count()).toBeLessThan(before);
 		const left = await to.locator('option').allTextContents();
 		expect(left).toContain('Information Security Analysts');
@@ -132,6 +140,17 @@ describe.skipIf(skipBrowser)('pathways: map, keyboard, route finder and phone li
 		expect(text).toContain('Credentials');
 		expect(await steps.last().locator('ul.credentials').textContent()).toMatch(/Security\+/);
 		expect(await blockingAxe(page, '/pathways with routes')).toEqual([]);
+
+		// The other routes' steps are one link away: it opens the second, the first closes.
+		if (routes.length > 1) {
+			await cards
+				.nth(1)
+				.getByRole('link', { name: /What each step of route 2 takes/ })
+				.click();
+			await settle(page, /route=2/);
+			expect(await cards.nth(1).locator('ul.credentials').count()).toBeGreaterThan(0);
+			expect(await first.locator('ul.credentials').count()).toBe(0);
+		}
 		expect(pageErrors(page)).toEqual([]);
 		await page.context().close();
 	});

@@ -330,6 +330,61 @@ describe('the served app on the bundled sample', () => {
 		expect(cells.at(-4)).toMatch(/\.(csv|xlsx)/);
 	});
 
+	it('sends the pathways page and a route page under 150 KB, the full pickers on demand', async () => {
+		const html = async (path: string) => {
+			const res = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+			expect(res.status, path).toBe(200);
+			return res.text();
+		};
+		// One select's options as the server wrote them.
+		const options = (page: string, name: string) => {
+			const select = new RegExp(`<select[^>]* name="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(
+				page
+			);
+			return [...select![1]!.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
+		};
+		const map = await html('/pathways?area=31080');
+		const route = await html('/pathways?area=31080&from=15-1232&to=15-1212');
+		expect(Buffer.byteLength(map)).toBeLessThanOrEqual(150 * 1024);
+		expect(Buffer.byteLength(route)).toBeLessThanOrEqual(150 * 1024);
+		// The first route comes with what each step takes; the others are one link away.
+		expect(route).toContain('Skills to build');
+		expect(route).toMatch(/href="\?[^"]*route=2"/);
+		const second = await html('/pathways?area=31080&from=15-1232&to=15-1212&route=2');
+		expect(Buffer.byteLength(second)).toBeLessThanOrEqual(150 * 1024);
+		expect(second).toMatch(/href="\?[^"]*route=1"/);
+
+		// The pickers list the digital jobs and the chosen ones, not all 736 occupations…
+		const every = (await (
+			await fetch(`${server.url}/api/pathways/occupations?area=31080`)
+		).json()) as { soc: string; title: string; category: string | null }[];
+		expect(every.length).toBeGreaterThan(700);
+		const digital = every.filter((c) => c.category !== null).map((c) => c.soc);
+		expect(every.slice(0, digital.length).map((c) => c.soc)).toEqual(digital);
+		expect(options(map, 'from').filter(Boolean).sort()).toEqual([...digital].sort());
+		const nurse = await html('/pathways?area=31080&from=29-1141&to=15-1212');
+		expect(options(nurse, 'from')).toContain('29-1141');
+		expect(options(nurse, 'from')).toHaveLength(digital.length + 2);
+		expect(options(map, 'area')).toEqual(['', '99', '31080']);
+
+		// …and without JavaScript a typed name or code is read by the server.
+		const typed = await fetch(
+			`${server.url}/pathways?area=31080&q-from=registered+nurses&to=15-1212&q-to=&q-area=`,
+			{ redirect: 'manual' }
+		);
+		expect(typed.status).toBe(303);
+		expect(new URL(typed.headers.get('location')!, server.url).search).toBe(
+			'?area=31080&to=15-1212&from=29-1141'
+		);
+		const tucson = await fetch(`${server.url}/pathways?q-area=Tucson`, { redirect: 'manual' });
+		expect(new URL(tucson.headers.get('location')!, server.url).search).toBe('?area=46060');
+		const several = await html('/pathways?area=31080&q-to=nurse');
+		expect(several).toMatch(/“nurse” matches \d+ occupations: choose one in the list/);
+		expect(options(several, 'to')).toContain('29-1141');
+		const none = await html('/es/pathways?area=31080&q-to=zzzz');
+		expect(none).toContain('Ninguna ocupación coincide con «zzzz»');
+	});
+
 	it('renders the comparison and the pathway map, and answers the pathways API', async () => {
 		const compare = await (await fetch(`${server.url}/compare?areas=31080,99`)).text();
 		expect(compare).toContain('Digital jobs by category');

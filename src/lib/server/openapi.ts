@@ -1070,6 +1070,25 @@ const paths: Record<string, PathItem> = {
 			}
 		}
 	},
+	'/api/pathways/occupations': {
+		get: {
+			tags: ['Pathways'],
+			summary: 'Every occupation of an area for the pathway pickers, digital first',
+			parameters: [{ ...areaQuery, required: true }, year],
+			responses: {
+				'200': {
+					description:
+						'Each occupation with its JFF digital category (null for the others): the digital ones first, each part by title.',
+					content: json(arr(obj({ soc: str(), title: str(), category: orNull(str()) })), [
+						{ soc: '15-1211', title: 'Computer Systems Analysts', category: 'Crosscutting' },
+						{ soc: '29-1141', title: 'Registered Nurses', category: null }
+					])
+				},
+				'400': badQuery('area, year'),
+				'404': error('No area with that code.')
+			}
+		}
+	},
 	'/api/pathways/edges': {
 		post: {
 			tags: ['Pathways'],

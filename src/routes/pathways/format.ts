@@ -27,3 +27,15 @@ export function withParams(url: URL, changes: Record<string, string | null>): st
 	}
 	return `?${params}`;
 }
+
+/**
+ * A title finder over the map's occupations and the ones the form names (which may be off the
+ * map); an unknown code prints as itself.
+ */
+export function titles(r: {
+	nodes: readonly { soc: string; title: string }[];
+	picked: readonly { soc: string; title: string }[];
+}): (soc: string | undefined) => string {
+	const known = new Map([...r.picked, ...r.nodes].map((n) => [n.soc, n.title]));
+	return (soc) => (soc === undefined ? '' : (known.get(soc) ?? soc));
+}

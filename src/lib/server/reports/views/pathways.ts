@@ -373,6 +373,14 @@ function planRoutes(
 const DIGITAL_FIRST = (a: MapNode, b: MapNode) =>
 	Number(a.category === null) - Number(b.category === null) || a.title.localeCompare(b.title);
 
+const choicesOf = (nodes: readonly MapNode[]) =>
+	[...nodes].sort(DIGITAL_FIRST).map((n) => ({ soc: n.soc, title: n.title, category: n.category }));
+
+/** Every occupation of the area for the pickers, digital first (GET /api/pathways/occupations). */
+export function pathwayChoices(db: Db, area: string, options: AreaOptions = {}) {
+	return choicesOf(areaGraph(db, areaModel(db, area, options)).nodes);
+}
+
 export function pathwaysReport(db: Db, area: string, options: PathwayOptions): PathwaysReport {
 	const model = areaModel(db, area, { year: options.year });
 	const graph = areaGraph(db, model);
@@ -416,9 +424,7 @@ export function pathwaysReport(db: Db, area: string, options: PathwayOptions): P
 		hiddenNodes: scoped.hiddenNodes,
 		routes: planRoutes(db, model, graph, found, options.allPrograms ?? false),
 		objective,
-		choices: [...nodes]
-			.sort(DIGITAL_FIRST)
-			.map((n) => ({ soc: n.soc, title: n.title, category: n.category })),
+		choices: choicesOf(nodes),
 		layout: layoutPathwaysV2(
 			{ nodes: shownNodes, edges: shownMoves },
 			{ sizeBy: options.sizeBy ?? 'employment' }

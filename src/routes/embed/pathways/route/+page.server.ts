@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { isAreaCode } from '$lib/domain/codes';
 import { getDb } from '$lib/server/db';
 import { pathwaysReport, readPathwayOptions } from '$lib/server/reports/views/pathways';
+import { pathwaysPageReport } from '$lib/server/reports/views/pathways-page';
 import { orPageError } from '$lib/server/reports/views/region-summary';
 import type { PageServerLoad } from './$types';
 
@@ -15,7 +16,7 @@ export const load = (({ url }) => {
 	}
 	const report = orPageError(() => pathwaysReport(getDb(), area, options));
 	return {
-		report,
+		report: pathwaysPageReport(report, [options.from, options.to], url.searchParams.get('route')),
 		options: {
 			...options,
 			category: url.searchParams.get('category') ?? '',
