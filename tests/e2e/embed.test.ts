@@ -113,6 +113,17 @@ describe.skipIf(skipBrowser)('embeds', () => {
 		await page.context().close();
 	});
 
+	it("the route list's own links open the full pathways page in the host window", async () => {
+		const { page, frame } = await hostPage(
+			`${inject('e2eBaseUrl')}/embed/pathways/route?area=31080&from=15-1232&to=15-1212&objective=most-feasible`
+		);
+		const other = frame.getByRole('link', { name: /^What each step of route 2 takes/ });
+		expect(await other.getAttribute('href')).toMatch(/^\/pathways\?.*route=2/);
+		await Promise.all([page.waitForURL(/\/pathways\?.*route=2/), other.click()]);
+		expect(new URL(page.url()).pathname).toBe('/pathways');
+		await page.context().close();
+	});
+
 	it('a page other than an embed refuses the frame', async () => {
 		const { page, frame } = await hostPage(`${inject('e2eBaseUrl')}/regions/31080`);
 		// Chromium replaces a refused frame's document with its own error page: none of ours in it.
