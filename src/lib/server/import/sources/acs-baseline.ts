@@ -12,8 +12,8 @@
  * The year is not in the file: it comes from the file name or `--year`.
  */
 import type { ValueStatus } from '../../db/schema';
-import { FirstSeen } from '../kit';
-import { CellError, parseMeasured, quote } from '../normalize';
+import { FirstSeen, readMeasured, type Measured } from '../kit';
+import { CellError, quote } from '../normalize';
 import { ImportError, type AdapterSession, type OpenContext, type SourceAdapter } from './types';
 
 /** S0802 column 1 (all workers 16+): row → group. Row 001 is the total. */
@@ -50,25 +50,17 @@ const JAM_VALUES = new Set([
 	-111111111, -222222222, -333333333, -555555555, -666666666, -888888888, -999999999
 ]);
 
-interface Reading {
-	value: number | null;
-	status: ValueStatus | null;
-}
+/** The Census API's own markers for a figure it does not publish (NA in any case, `(X)`, `N`). */
+const ACS_MARKERS = new Map<string, ValueStatus>([
+	['NA', 'not_available'],
+	['(X)', 'not_available'],
+	['N', 'not_available']
+]);
 
-function readCell(raw: string): Reading {
+function readCell(raw: string): Measured {
 	const text = raw.trim();
-	if (text.toUpperCase() === 'NA' || text === '(X)' || text === 'N') {
-		return { value: null, status: 'not_available' };
-	}
-	let m: Reading;
-	try {
-		m = parseMeasured(text);
-	} catch {
-		throw new CellError(`expected a number or NA, found ${quote(text)}`);
-	}
-	if (m.status !== null && m.status !== 'blank') {
-		throw new CellError(`expected a number or NA, found ${quote(text)}`);
-	}
+	const m = readMeasured(/^na$/i.test(text) ? 'NA' : text, ACS_MARKERS);
+	if (m === null) throw new CellError(`expected a number or NA, found ${quote(text)}`);
 	if (m.value !== null && JAM_VALUES.has(m.value)) return { value: null, status: 'not_available' };
 	if (m.value !== null && m.value < 0) {
 		throw new CellError(`expected a number that is not negative, found ${quote(text)}`);
@@ -169,7 +161,7 @@ function open(ctx: OpenContext): AdapterSession {
 				return 'skipped';
 			}
 			let bad = false;
-			const read = (i: number): Reading => {
+			const read = (i: number): Measured => {
 				if (i < 0) return { value: null, status: 'blank' };
 				try {
 					return readCell(cells[i] ?? '');

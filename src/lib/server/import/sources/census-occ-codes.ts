@@ -4,6 +4,7 @@
  * lines keep their title in column A, detail lines in column B. Title and note lines without a
  * code are skipped. CPS Table 11 reads these lines to give every CPS line its SOC codes.
  */
+import { cellAt, findColumns } from '../kit';
 import { quote } from '../normalize';
 import { ImportError, type AdapterSession, type OpenContext, type SourceAdapter } from './types';
 
@@ -12,9 +13,15 @@ const CODE = /^\d{4}(-\d{4})?$/;
 const SOC_ENTRY = /^(\d{2}-[\dX]{4})(\s*-\s*\d{2}-\d{4})?$|^none$/i;
 
 function open(ctx: OpenContext): AdapterSession {
-	const titleCol = ctx.keys.indexOf('2018_census_title');
-	const codeCol = ctx.keys.indexOf('2018_census_code');
-	const socCol = ctx.keys.indexOf('2018_soc_code');
+	const {
+		title: titleCol,
+		code: codeCol,
+		soc: socCol
+	} = findColumns(ctx.keys, {
+		title: '2018_census_title',
+		code: '2018_census_code',
+		soc: '2018_soc_code'
+	});
 	if (titleCol < 0 || codeCol < 0 || socCol < 0) {
 		throw new ImportError('the header needs 2018 Census Title, 2018 Census Code and 2018 SOC Code');
 	}
@@ -25,7 +32,8 @@ function open(ctx: OpenContext): AdapterSession {
 	return {
 		year: ctx.year ?? 2018,
 		row(cells, line, issue, write) {
-			const text = (i: number) => (cells[i] ?? '').replace(/\s+/g, ' ').trim();
+			// The workbook's titles hold doubled spaces and line breaks: read as one space each.
+			const text = (i: number) => cellAt(cells, i).replace(/\s+/g, ' ');
 			const code = text(codeCol);
 			const soc = text(socCol);
 			// Header lines (e.g. "Management Occupations:") carry their title one column left.

@@ -3,6 +3,7 @@
  * and May 2020 OEWS estimates to SOC 2018 (one hybrid code may span several SOC 2018 codes).
  * Stored in `occupation_crosswalk`; the OEWS adapter reads it for 2019 and 2020 files.
  */
+import { cellAt, findColumns } from '../kit';
 import { SOC_CODE, quote } from '../normalize';
 import { ImportError, type AdapterSession, type OpenContext, type SourceAdapter } from './types';
 
@@ -16,23 +17,21 @@ const TO_TITLE = '2018_soc_title';
 const NOTES = 'notes';
 
 function open(ctx: OpenContext): AdapterSession {
-	const at = (k: string) => ctx.keys.indexOf(k);
-	const [fromCode, fromTitle, toCode, toTitle, notes] = [
-		FROM_CODE,
-		FROM_TITLE,
-		TO_CODE,
-		TO_TITLE,
-		NOTES
-	].map(at);
-	if (fromCode! < 0 || toCode! < 0)
+	const { fromCode, fromTitle, toCode, toTitle, notes } = findColumns(ctx.keys, {
+		fromCode: FROM_CODE,
+		fromTitle: FROM_TITLE,
+		toCode: TO_CODE,
+		toTitle: TO_TITLE,
+		notes: NOTES
+	});
+	if (fromCode < 0 || toCode < 0)
 		throw new ImportError('the hybrid structure header lacks its code columns');
 	const insert = ctx.sqlite.prepare(
 		`INSERT OR IGNORE INTO occupation_crosswalk
 		 (run_id, from_vintage, from_code, from_title, to_vintage, to_code, to_title, note)
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	);
-	const get = (cells: string[], i: number | undefined) =>
-		i !== undefined && i >= 0 ? (cells[i] ?? '').trim() : '';
+	const get = cellAt;
 	let pairs = 0;
 	return {
 		year: 2019,
@@ -41,13 +40,13 @@ function open(ctx: OpenContext): AdapterSession {
 			const to = get(cells, toCode);
 			if (!SOC_CODE.test(from)) {
 				issue(
-					fromCode!,
+					fromCode,
 					`OES 2019 Estimates Code: expected a code like 15-1256, found ${quote(from)}`
 				);
 				return 'skipped';
 			}
 			if (!SOC_CODE.test(to)) {
-				issue(toCode!, `2018 SOC Code: expected a code like 15-1252, found ${quote(to)}`);
+				issue(toCode, `2018 SOC Code: expected a code like 15-1252, found ${quote(to)}`);
 				return 'skipped';
 			}
 			if (write) {
