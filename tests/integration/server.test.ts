@@ -379,7 +379,9 @@ describe('the served app on the bundled sample', () => {
 		const tucson = await fetch(`${server.url}/pathways?q-area=Tucson`, { redirect: 'manual' });
 		expect(new URL(tucson.headers.get('location')!, server.url).search).toBe('?area=46060');
 		const several = await html('/pathways?area=31080&q-to=nurse');
-		expect(several).toMatch(/“nurse” matches \d+ occupations: choose one in the list/);
+		expect(several).toMatch(
+			/“nurse” matches \d+ occupations: choose one in the list \(they have been added to it\)/
+		);
 		expect(options(several, 'to')).toContain('29-1141');
 		const none = await html('/es/pathways?area=31080&q-to=zzzz');
 		expect(none).toContain('Ninguna ocupación coincide con «zzzz»');

@@ -1,128 +1,19 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { listAreas } from '$lib/server/db/queries/oews';
-import {
-	pathwayChoices,
-	pathwayNodeDetails,
-	pathwaysReport,
-	readPathwayOptions
-} from '$lib/server/reports/views/pathways';
-import {
-	pathwaysPageReport,
-	resolveTyped,
-	shortChoices,
-	type Choice
-} from '$lib/server/reports/views/pathways-page';
 import { ReportError } from '$lib/server/reports/region';
-import { isAreaCode } from '$lib/domain/codes';
+import { pathwaysPage } from '$lib/server/reports/views/pathways-load';
 import type { PageServerLoad } from './$types';
 
-/** The pickers whose text box is sent with the form when JavaScript is off (`q-from=nurse`). */
-const OCCUPATION_FIELDS = ['from', 'to', 'focus'] as const;
-type Field = 'area' | (typeof OCCUPATION_FIELDS)[number];
-
-/** A typed name that matched no item or several: the page says so beside the picker. */
-export interface PickProblem {
-	field: Field;
-	query: string;
-	/** How many items matched (0: none). */
-	count: number;
-	/** The first matches, added to the picker's list so one can be chosen. */
-	matches: { value: string; label: string; group: string | null }[];
-}
+export type { PickProblem } from '$lib/server/reports/views/pathways-load';
 
 export const load = (({ url }) => {
-	const db = getDb();
-	const areas = listAreas(db).map((a) => ({ code: a.code, title: a.title }));
-	const params = new URLSearchParams(url.searchParams);
-	const typed = (field: Field) => params.get(`q-${field}`)?.trim() ?? '';
-	const problems: PickProblem[] = [];
-	let changed = false;
-	/** Applies a typed name: its code replaces the picker's value, or the problem is kept. */
-	function resolve<T>(
-		field: Field,
-		items: readonly T[],
-		code: (x: T) => string,
-		title: (x: T) => string,
-		group: (x: T) => string | null
-	) {
-		const text = typed(field);
-		if (params.has(`q-${field}`) && text === '') {
-			params.delete(`q-${field}`);
-			changed = true;
-		}
-		if (text === '') return;
-		const found = resolveTyped(text, items, code, title);
-		if (found.kind === 'one') {
-			params.set(field, code(found.item));
-			params.delete(`q-${field}`);
-			changed = true;
-			return;
-		}
-		const matches = found.kind === 'many' ? found.matches : [];
-		problems.push({
-			field,
-			query: text,
-			count: found.kind === 'many' ? found.count : 0,
-			matches: matches.map((x) => ({ value: code(x), label: title(x), group: group(x) }))
-		});
-	}
-
-	resolve(
-		'area',
-		areas,
-		(a) => a.code,
-		(a) => a.title,
-		() => null
-	);
-	const area = params.get('area') ?? areas.find((a) => a.code !== '99')?.code ?? areas[0]?.code;
-	if (!area) error(404, 'No areas in the database yet: import OEWS files first.');
-	if (!isAreaCode(area)) error(400, 'area must be an area code');
+	let page: ReturnType<typeof pathwaysPage>;
 	try {
-		if (OCCUPATION_FIELDS.some((f) => typed(f) !== '' || params.has(`q-${f}`))) {
-			const year = Number(params.get('year')) || undefined;
-			const everyJob = pathwayChoices(db, area, { year });
-			for (const field of OCCUPATION_FIELDS) {
-				resolve(
-					field,
-					everyJob,
-					(c: Choice) => c.soc,
-					(c) => c.title,
-					(c) => c.category
-				);
-			}
-		}
-		// Every typed name found: the address names the codes only, as the script-driven form's does.
-		if (changed && problems.length === 0) redirect(303, `${url.pathname}?${params}`);
-
-		const pageUrl = new URL(`${url.pathname}?${params}`, url);
-		const options = readPathwayOptions(pageUrl);
-		const report = pathwaysReport(db, area, options);
-		const node = params.get('node');
-		const picked = [options.from, options.to, params.get('focus')].filter((s): s is string => !!s);
-		const here = areas.find((a) => a.code === report.area.code);
-		return {
-			report: pathwaysPageReport(report, picked, params.get('route')),
-			/** The pickers' first lists; the full ones are fetched when a picker is used. */
-			choices: shortChoices(report, picked),
-			choiceCount: report.choices.length,
-			areaChoices: areas.filter((a) => a.code === '99' || a === here),
-			areaCount: areas.length,
-			problems,
-			options: {
-				...options,
-				category: params.get('category') ?? '',
-				focus: params.get('focus') ?? '',
-				color: params.get('color') === 'gap' ? 'gap' : 'wage'
-			},
-			// Only for a link that names a node: a click on the map fetches /api/pathways/node.
-			details:
-				node && report.choices.some((c) => c.soc === node)
-					? pathwayNodeDetails(db, area, node, { year: report.year })
-					: null
-		};
+		page = pathwaysPage(getDb(), url);
 	} catch (e) {
 		if (e instanceof ReportError) error(e.status, e.message);
 		throw e;
 	}
+	if (page.redirect !== null) redirect(303, page.redirect);
+	return page.data;
 }) satisfies PageServerLoad;
