@@ -31,13 +31,12 @@ function open(ctx: OpenContext): AdapterSession {
 		 (run_id, from_vintage, from_code, from_title, to_vintage, to_code, to_title, note)
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	);
-	const get = cellAt;
 	let pairs = 0;
 	return {
 		year: 2019,
 		row(cells, _line, issue, write) {
-			const from = get(cells, fromCode);
-			const to = get(cells, toCode);
+			const from = cellAt(cells, fromCode);
+			const to = cellAt(cells, toCode);
 			if (!SOC_CODE.test(from)) {
 				issue(
 					fromCode,
@@ -54,11 +53,11 @@ function open(ctx: OpenContext): AdapterSession {
 					ctx.runId,
 					HYBRID_FROM,
 					from,
-					get(cells, fromTitle) || null,
+					cellAt(cells, fromTitle) || null,
 					SOC2018,
 					to,
-					get(cells, toTitle) || null,
-					get(cells, notes) || null
+					cellAt(cells, toTitle) || null,
+					cellAt(cells, notes) || null
 				);
 				pairs += r.changes;
 				return r.changes > 0 ? 'imported' : 'skipped';

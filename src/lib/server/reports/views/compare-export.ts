@@ -51,8 +51,6 @@ const HEADER = [
 	...GROUP_COLUMNS
 ];
 
-const blankMeasures = (): CsvCell[] =>
-	MEASURES.flatMap((c) => [...c.csv.map(() => null), ...provenanceHeaders(c).map(() => '')]);
 const noGroup: CsvCell[] = GROUP_COLUMNS.map(() => null);
 
 function areaRows(model: AreaModel): CsvCell[][] {
@@ -67,13 +65,17 @@ function areaRows(model: AreaModel): CsvCell[][] {
 		...MEASURES.flatMap((c) => [...c.csv.map(([, get]) => get(r)), ...prov.get(c.key)!]),
 		...noGroup
 	];
-	/** A headline row: only the named CSV columns filled (with their measures' sources). */
+	/**
+	 * A headline row: only the named CSV columns filled (with their measures' sources), and the
+	 * group columns only on a representation row.
+	 */
 	const headline = (
 		type: string,
 		soc: string,
 		title: string,
 		category: string | null,
-		cells: Record<string, CsvCell>
+		cells: Record<string, CsvCell>,
+		group: CsvCell[] = noGroup
 	) => [
 		...lead,
 		type,
@@ -84,23 +86,18 @@ function areaRows(model: AreaModel): CsvCell[][] {
 			const filled = c.csv.some(([h]) => h in cells);
 			return [...c.csv.map(([h]) => cells[h] ?? null), ...(filled ? prov.get(c.key)! : ['', ''])];
 		}),
-		...noGroup
+		...group
 	];
 	/** A group's share of the area's digital jobs (pooled by employment) and its baseline share. */
 	const [repSource, repYear] = prov.get('representation')!;
-	const groupRow = (g: AreaModel['digitalRepresentation'][number]): CsvCell[] => [
-		...lead,
-		ROW_TYPES.representation,
-		'',
-		g.group,
-		null,
-		...blankMeasures(),
-		g.shareOfDigitalJobs,
-		g.baseline,
-		model.representation.geography,
-		repSource,
-		repYear
-	];
+	const groupRow = (g: AreaModel['digitalRepresentation'][number]): CsvCell[] =>
+		headline(ROW_TYPES.representation, '', g.group, null, {}, [
+			g.shareOfDigitalJobs,
+			g.baseline,
+			model.representation.geography,
+			repSource,
+			repYear
+		]);
 	return [
 		headline(ROW_TYPES.area, ALL_OCCUPATIONS, 'All occupations', null, {
 			employment: model.total.employment,
