@@ -62,6 +62,13 @@ import { runRef, type RunRef } from '../../db/queries/sources';
 import { areaModel, type AreaModel, type AreaOptions } from '../area-model';
 import { rowFor } from './occupation';
 
+/**
+ * The map's drawing width: the widest its column gets beside the job-details panel (a 75rem page
+ * less the 22rem panel). Laid out at 960 it overflowed that column, so the last column's labels
+ * looked cut off until the map was scrolled sideways.
+ */
+const MAP_WIDTH = 780;
+
 export type PathwayScope =
 	{ kind: 'category'; category: string } | { kind: 'digital' } | { kind: 'focus'; soc: string };
 
@@ -427,7 +434,7 @@ export function pathwaysReport(db: Db, area: string, options: PathwayOptions): P
 		choices: choicesOf(nodes),
 		layout: layoutPathwaysV2(
 			{ nodes: shownNodes, edges: shownMoves },
-			{ sizeBy: options.sizeBy ?? 'employment' }
+			{ sizeBy: options.sizeBy ?? 'employment', width: MAP_WIDTH }
 		),
 		sources: model.sources,
 		edgeSources: graph.edgeSources,
