@@ -165,7 +165,16 @@ describe('the served app on the bundled sample', () => {
 	});
 
 	it('answers an unknown region page with 404', async () => {
-		expect((await fetch(`${server.url}/regions/12345`)).status).toBe(404);
+		const missing = await fetch(`${server.url}/regions/12345`);
+		expect(missing.status).toBe(404);
+		// A page a reader can act on: what is missing, in words, and where to go instead.
+		const html = await missing.text();
+		expect(html).toMatch(/<h1>Page not found<\/h1>/);
+		expect(html).toContain('No area with code 12345 in the database.');
+		expect(html).toMatch(/<a href="\/compare">Compare areas side by side<\/a>/);
+		const spanish = await (await fetch(`${server.url}/es/regions/12345`)).text();
+		expect(spanish).toMatch(/<h1>Página no encontrada<\/h1>/);
+		expect(spanish).toMatch(/<a href="\/es\/pathways">Explorar trayectorias profesionales<\/a>/);
 		expect((await fetch(`${server.url}/regions/not-a-code`)).status).toBe(404);
 	});
 
