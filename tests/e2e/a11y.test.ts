@@ -32,4 +32,14 @@ describe.skipIf(skipBrowser)('accessibility (axe)', () => {
 		expect(blockingFindings(await axeFindings(page, path))).toEqual([]);
 		await page.context().close();
 	});
+
+	it('the page a mistyped address gets (404)', async () => {
+		const page = await openPage(inject('e2eBaseUrl'), 375);
+		const res = await page.goto('/es/regions/12345');
+		expect(res?.status()).toBe(404);
+		await page.waitForLoadState('networkidle');
+		expect(await page.locator('h1').textContent()).toBe('Página no encontrada');
+		expect(blockingFindings(await axeFindings(page, '/es/regions/12345'))).toEqual([]);
+		await page.context().close();
+	});
 });
