@@ -186,6 +186,33 @@ export function categoryLabel(category: string): string {
 	return getLocale() === baseLocale ? category : seriesLabel(category);
 }
 
+/** Shortens an axis label to `max` characters. */
+export function shortLabel(t: string, max: number): string {
+	return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/**
+ * One-word names of the digital categories whose full names an axis on a phone would cut
+ * ("Data manageme…"): a cut name reads as a typo, a short one as a name.
+ */
+const SHORT_NAMES: Partial<Record<SeriesKey, () => string>> = {
+	'Data Management and Analysis': () => m.series_short_data(),
+	'Programming and Development': () => m.series_short_programming(),
+	Support: () => m.series_short_support()
+};
+
+/**
+ * A series label for an axis at most `max` characters wide: as it is when it fits, a digital
+ * category's short name when it has one, else cut with an ellipsis.
+ */
+export function axisLabel(label: string, max: number): string {
+	if (label.length <= max) return label;
+	for (const [key, short] of Object.entries(SHORT_NAMES)) {
+		if (LABELS[key as SeriesKey] === label) return short();
+	}
+	return shortLabel(label, max);
+}
+
 export function seriesColor(key: string): string {
 	return isKey(key) ? COLORS[key] : FALLBACK_COLOR;
 }

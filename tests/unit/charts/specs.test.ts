@@ -7,7 +7,14 @@ import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { CategorySummary } from '../../../src/lib/analysis/digital-jobs';
-import { COLORS, LABELS, seriesColor, seriesLabel, TEXT } from '../../../src/lib/charts/series';
+import {
+	axisLabel,
+	COLORS,
+	LABELS,
+	seriesColor,
+	seriesLabel,
+	TEXT
+} from '../../../src/lib/charts/series';
 import { noDataSpec } from '../../../src/lib/charts/specs/common';
 import { digitalCategoriesSpec } from '../../../src/lib/charts/specs/digital-categories';
 import { digitalRepresentationSpec } from '../../../src/lib/charts/specs/digital-representation';
@@ -395,6 +402,22 @@ describe('small-multiples', () => {
 		expect(bars(fig)).toBe(30);
 		expect(texts(fig)).toContain('9,730');
 		expect(texts(fig)).not.toContain('Area 6');
+	});
+
+	it('on a phone names the long categories by their short names, not cut mid-word', () => {
+		const fig = draw(
+			smallMultiplesSpec({
+				title: 'Digital jobs by category',
+				...frame,
+				width: 360,
+				areas: [area('36540', 'Omaha-Council Bluffs, NE-IA', 1), area('30700', 'Lincoln, NE', 0.35)]
+			})
+		);
+		const t = texts(fig);
+		expect(t).toEqual(expect.arrayContaining(['Data', 'Programming', 'Networking']));
+		expect(t.filter((x) => x.endsWith('…') && !x.includes(','))).toEqual([]);
+		expect(axisLabel('Data management and analysis', 40)).toBe('Data management and analysis');
+		expect(axisLabel('Computer and Information Systems Managers', 12)).toBe('Computer an…');
 	});
 });
 

@@ -8,9 +8,8 @@ import * as Plot from '@observablehq/plot';
 import type { CategorySummary } from '../../analysis/digital-jobs';
 import { formatCount, formatWage, tickCompact } from '../format';
 import { ALL_DIGITAL } from '../../domain/categories';
-import { colorScale, seriesLabel, TEXT } from '../series';
+import { axisLabel, colorScale, seriesLabel, TEXT } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, type ChartFrame, READABLE_TEXT } from './common';
-import { shortLabel } from './wage-range';
 
 export { ALL_DIGITAL };
 
@@ -63,7 +62,7 @@ export function digitalCategoriesSpec({
 		y: {
 			label: null,
 			domain: keys.map(seriesLabel),
-			tickFormat: (l: string) => shortLabel(l, narrow ? 16 : 30),
+			tickFormat: (l: string) => axisLabel(l, narrow ? 16 : 30),
 			padding: 0.25
 		},
 		color: colorScale(keys),

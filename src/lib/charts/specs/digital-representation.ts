@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DigitalGroupShare } from '../../domain/rows';
 import { formatShare, tickPercent } from '../format';
-import { COLORS, groupLabel, LABELS, TEXT } from '../series';
+import { COLORS, groupLabel, LABELS, shortLabel, TEXT } from '../series';
 import {
 	DEFAULT_WIDTH,
 	NARROW,
@@ -15,7 +15,6 @@ import {
 	type ChartFrame,
 	READABLE_TEXT
 } from './common';
-import { shortLabel } from './wage-range';
 
 export interface DigitalRepresentationInput extends ChartFrame {
 	/** GapsReport.digitalRepresentation, in the order to draw. */

@@ -7,9 +7,8 @@
 import * as Plot from '@observablehq/plot';
 import type { GapRow } from '../../domain/rows';
 import { formatFlow, formatSigned } from '../format';
-import { colorScale, seriesLabel, TEXT } from '../series';
+import { colorScale, seriesLabel, shortLabel, TEXT } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, type ChartFrame } from './common';
-import { shortLabel } from './wage-range';
 
 export type OpeningsSupplyDatum = Pick<
 	GapRow,

@@ -7,9 +7,8 @@
 import * as Plot from '@observablehq/plot';
 import type { RepresentationCell } from '../../domain/rows';
 import { formatShare, tickPercent } from '../format';
-import { colorScale, groupLabel, seriesLabel, TEXT } from '../series';
+import { colorScale, groupLabel, seriesLabel, shortLabel, TEXT } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, shareDomainMax, type ChartFrame } from './common';
-import { shortLabel } from './wage-range';
 
 export type RepresentationDatum = Pick<RepresentationCell, 'group' | 'share' | 'baseline' | 'flag'>;
 

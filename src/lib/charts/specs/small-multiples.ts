@@ -11,10 +11,9 @@
 import * as Plot from '@observablehq/plot';
 import type { CategorySummary } from '../../analysis/digital-jobs';
 import { formatCount, formatShare, tickCompact, tickPercent } from '../format';
-import { colorScale, LABELS, seriesLabel, TEXT } from '../series';
+import { axisLabel, colorScale, LABELS, seriesLabel, shortLabel, TEXT } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, type ChartFrame } from './common';
 import { ALL_DIGITAL } from './digital-categories';
-import { shortLabel } from './wage-range';
 
 export interface AreaCategories {
 	code: string;
@@ -118,7 +117,7 @@ export function smallMultiplesSpec({
 		y: {
 			label: null,
 			domain: categories.map(seriesLabel),
-			tickFormat: (l: string) => shortLabel(l, narrow ? 14 : 28),
+			tickFormat: (l: string) => axisLabel(l, narrow ? 14 : 28),
 			padding: 0.2
 		},
 		fx: { axis: null, padding: 0.08 },

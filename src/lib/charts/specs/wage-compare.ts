@@ -7,9 +7,8 @@
 import * as Plot from '@observablehq/plot';
 import type { FieldStatus, Percentiles } from '../../domain/rows';
 import { formatWage, tickCompact } from '../format';
-import { colorScale, seriesLabel, TEXT } from '../series';
+import { colorScale, seriesLabel, shortLabel, TEXT } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, wageAt, type ChartFrame } from './common';
-import { shortLabel } from './wage-range';
 
 export interface WageDistribution {
 	series: 'region' | 'nation';

@@ -6,7 +6,7 @@ import { READABLE_TEXT } from './common';
  */
 import * as Plot from '@observablehq/plot';
 import { formatWage, tickCompact } from '../format';
-import { TEXT } from '../series';
+import { shortLabel, TEXT } from '../series';
 import type { WageRangePoint } from '../../domain/rows';
 
 export type WageRangeDatum = WageRangePoint;
@@ -16,11 +16,6 @@ export interface WageRangeInput {
 	title: string;
 	caption: string;
 	width?: number;
-}
-
-/** Shortens an axis label to `max` characters. */
-export function shortLabel(t: string, max: number): string {
-	return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
 export function wageRangeSpec({
