@@ -192,6 +192,17 @@ export function shortLabel(t: string, max: number): string {
 }
 
 /**
+ * An axis label on at most two lines of `max` characters, broken at a space ("Hispanic or" /
+ * "Latino"); only what is still too long is cut.
+ */
+export function twoLines(label: string, max: number): string {
+	if (label.length <= max) return label;
+	const at = label.lastIndexOf(' ', max);
+	if (at <= 0) return shortLabel(label, max);
+	return `${label.slice(0, at)}\n${shortLabel(label.slice(at + 1), max)}`;
+}
+
+/**
  * One-word names of the digital categories whose full names an axis on a phone would cut
  * ("Data manageme…"): a cut name reads as a typo, a short one as a name.
  */

@@ -45,6 +45,13 @@ const snap = (name: string) => `./__snapshots__/${name}.html.snap`;
 const bars = (el: Element) => el.querySelectorAll('g[aria-label="bar"] rect').length;
 const texts = (el: Element) =>
 	[...el.querySelectorAll('svg text')].map((t) => t.textContent ?? '').filter(Boolean);
+/** Every line of text drawn: a multi-line text's lines one by one. */
+const textLines = (el: Element) =>
+	[...el.querySelectorAll('svg text')].flatMap((t) =>
+		t.querySelectorAll('tspan').length > 0
+			? [...t.querySelectorAll('tspan')].map((s) => s.textContent ?? '')
+			: [t.textContent ?? '']
+	);
 const frame = { caption: 'Source: BLS OEWS, May 2024', width: 720 };
 const CAP = 239_200;
 
@@ -326,6 +333,16 @@ describe('digital-categories', () => {
 		expect(bars(fig)).toBe(5);
 		expect(texts(fig)).not.toContain('All digital jobs');
 	});
+
+	it('on a phone stacks the figures of each bar and names categories by their short names', () => {
+		const fig = draw(
+			digitalCategoriesSpec({ rows: digital, title: 'Digital jobs', ...frame, width: 360 })
+		);
+		const lines = textLines(fig);
+		expect(lines).toEqual(expect.arrayContaining(['9,730', 'median $118,450', 'Programming']));
+		// Nothing longer than the 150 px right margin holds at 12 px (about 22 characters).
+		expect(lines.filter((l) => l.length > 26)).toEqual([]);
+	});
 });
 
 describe('digital-representation', () => {
@@ -348,6 +365,23 @@ describe('digital-representation', () => {
 		expect(t).toContain('26% of digital jobs vs baseline 47%');
 		expect(t).toContain(LABELS['no-data']);
 		await expect(markup(fig)).toMatchFileSnapshot(snap('digital-representation'));
+	});
+
+	it('on a phone breaks a long group name over two lines instead of cutting it', () => {
+		const fig = draw(
+			digitalRepresentationSpec({
+				title: 'Who holds digital jobs',
+				...frame,
+				width: 360,
+				rows: [
+					{ group: 'women', shareOfDigitalJobs: 0.263, baseline: 0.472, employmentCovered: 21_370 },
+					{ group: 'hispanic', shareOfDigitalJobs: 0.1, baseline: 0.19, employmentCovered: 21_370 }
+				]
+			})
+		);
+		const lines = textLines(fig);
+		expect(lines).toEqual(expect.arrayContaining(['Hispanic or', 'Latino', 'Women']));
+		expect(lines.filter((l) => l.endsWith('…'))).toEqual([]);
 	});
 });
 

@@ -27,7 +27,8 @@ export function categoryLabel(r: CategorySummary, narrow = false): string {
 		formatCount(r.employment),
 		`${TEXT.median} ${r.medianWage === null ? TEXT.notPublished : formatWage(r.medianWage)}`
 	];
-	const main = parts.join(' · ');
+	// On a phone the figures stack: on one line they ran past the chart's right edge.
+	const main = parts.join(narrow ? '\n' : ' · ');
 	if (r.wagesMissing === 0) return main;
 	return `${main}${narrow ? '\n' : ' · '}${TEXT.withoutWage(r.wagesMissing)}`;
 }
@@ -49,7 +50,7 @@ export function digitalCategoriesSpec({
 		title,
 		caption,
 		width,
-		height: 50 + shown.length * (narrow ? 40 : 30),
+		height: 50 + shown.length * (narrow ? 48 : 30),
 		marginLeft: narrow ? 110 : 190,
 		marginRight: narrow ? 150 : 300,
 		x: {

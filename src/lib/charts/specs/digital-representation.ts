@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DigitalGroupShare } from '../../domain/rows';
 import { formatShare, tickPercent } from '../format';
-import { COLORS, groupLabel, LABELS, shortLabel, TEXT } from '../series';
+import { COLORS, groupLabel, LABELS, TEXT, twoLines } from '../series';
 import {
 	DEFAULT_WIDTH,
 	NARROW,
@@ -56,7 +56,7 @@ export function digitalRepresentationSpec({
 			type: 'point',
 			label: null,
 			domain: rows.map((r) => r.group),
-			tickFormat: (g: string) => shortLabel(groupLabel(g), narrow ? 14 : 26),
+			tickFormat: (g: string) => twoLines(groupLabel(g), narrow ? 14 : 26),
 			padding: 0.5
 		},
 		marks: [

@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import type { RepresentationCell } from '../../domain/rows';
 import { formatShare, tickPercent } from '../format';
-import { colorScale, groupLabel, seriesLabel, shortLabel, TEXT } from '../series';
+import { colorScale, groupLabel, seriesLabel, TEXT, twoLines } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, shareDomainMax, type ChartFrame } from './common';
 
 export type RepresentationDatum = Pick<RepresentationCell, 'group' | 'share' | 'baseline' | 'flag'>;
@@ -59,7 +59,7 @@ export function representationSpec({
 		y: {
 			label: null,
 			domain: cells.map((c) => c.group),
-			tickFormat: (g: string) => shortLabel(groupLabel(g), narrow ? 14 : 26),
+			tickFormat: (g: string) => twoLines(groupLabel(g), narrow ? 14 : 26),
 			padding: 0.25
 		},
 		color: colorScale(FLAGS),
