@@ -214,14 +214,14 @@ const SHORT_NAMES: Partial<Record<SeriesKey, () => string>> = {
 
 /**
  * A series label for an axis at most `max` characters wide: as it is when it fits, a digital
- * category's short name when it has one, else cut with an ellipsis.
+ * category's short name when it has one, else on two lines (see twoLines).
  */
 export function axisLabel(label: string, max: number): string {
 	if (label.length <= max) return label;
 	for (const [key, short] of Object.entries(SHORT_NAMES)) {
 		if (LABELS[key as SeriesKey] === label) return short();
 	}
-	return shortLabel(label, max);
+	return twoLines(label, max);
 }
 
 export function seriesColor(key: string): string {

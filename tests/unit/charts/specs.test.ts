@@ -451,7 +451,9 @@ describe('small-multiples', () => {
 		expect(t).toEqual(expect.arrayContaining(['Data', 'Programming', 'Networking']));
 		expect(t.filter((x) => x.endsWith('…') && !x.includes(','))).toEqual([]);
 		expect(axisLabel('Data management and analysis', 40)).toBe('Data management and analysis');
-		expect(axisLabel('Computer and Information Systems Managers', 12)).toBe('Computer an…');
+		expect(axisLabel('Computer and Information Systems Managers', 12)).toBe(
+			'Computer and\nInformation…'
+		);
 	});
 });
 

@@ -63,7 +63,7 @@ export function digitalCategoriesSpec({
 		y: {
 			label: null,
 			domain: keys.map(seriesLabel),
-			tickFormat: (l: string) => axisLabel(l, narrow ? 16 : 30),
+			tickFormat: (l: string) => axisLabel(l, narrow ? 13 : 30),
 			padding: 0.25
 		},
 		color: colorScale(keys),

@@ -117,7 +117,7 @@ export function smallMultiplesSpec({
 		y: {
 			label: null,
 			domain: categories.map(seriesLabel),
-			tickFormat: (l: string) => axisLabel(l, narrow ? 14 : 28),
+			tickFormat: (l: string) => axisLabel(l, narrow ? 12 : 28),
 			padding: 0.2
 		},
 		fx: { axis: null, padding: 0.08 },
