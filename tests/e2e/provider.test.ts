@@ -78,13 +78,24 @@ describe.skipIf(skipBrowser)('provider: an occupation page', () => {
 		await page.goBack();
 		await page.waitForURL((u) => !u.search.includes('award='));
 
-		const pay = await page
-			.getByRole('table', { name: t(lang, 'occ_pay_caption'), exact: true })
+		// A row per percentile, a column per place.
+		const payTable = page.getByRole('table', { name: t(lang, 'occ_pay_caption'), exact: true });
+		expect(await payTable.locator('thead th').allTextContents()).toEqual([
+			t(lang, 'occ_percentile'),
+			LA,
+			t(lang, 'united_states')
+		]);
+		const pay = await payTable
 			.locator('tbody tr')
 			.evaluateAll((rows) =>
 				rows.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim()))
 			);
-		expect(pay.map((r) => r[0])).toEqual([LA, t(lang, 'united_states')]);
+		expect(pay).toHaveLength(PERCENTILES.length);
+		// Both pay tables fit the screen: nothing to scroll sideways for, even on a phone.
+		const payOverflow = await page
+			.locator('section[aria-labelledby="pay"] .table-scroll')
+			.evaluateAll((boxes) => boxes.map((b) => b.scrollWidth - b.clientWidth));
+		expect(payOverflow).toEqual([0, 0]);
 		// Every percentile the files published, written as the language writes money.
 		const published = async (area: string) => {
 			const rows = (await (
@@ -94,12 +105,10 @@ describe.skipIf(skipBrowser)('provider: an occupation page', () => {
 		};
 		let checked = 0;
 		for (const [i, api] of [await published('31080'), await published('99')].entries()) {
-			const row = pay[i]!;
-			expect(row).toHaveLength(6);
 			for (const [j, p] of PERCENTILES.entries()) {
 				const value = api.annualWagePercentiles[p];
 				if (api.status.annualWagePercentiles[p] !== 'published' || value === null) continue;
-				expect(row[j + 1], `${row[0]} ${p}`).toBe(num.wage(value));
+				expect(pay[j]![i + 1], `${i === 0 ? LA : 'U.S.'} ${p}`).toBe(num.wage(value));
 				checked++;
 			}
 		}

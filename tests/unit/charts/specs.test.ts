@@ -168,6 +168,21 @@ describe('wage-compare', () => {
 		await expect(markup(fig)).toMatchFileSnapshot(snap('wage-compare'));
 	});
 
+	it('on a phone writes a long place name on two lines', () => {
+		const fig = draw(
+			wageCompareSpec({
+				rows: developers,
+				cap: CAP,
+				title: 'Software developers',
+				...frame,
+				width: 360
+			})
+		);
+		expect(textLines(fig)).toEqual(
+			expect.arrayContaining(['Omaha-Council', 'Bluffs, NE-IA', 'United States'])
+		);
+	});
+
 	it('draws top-coded percentiles at the cap with ≥ and says the median is at least the cap', async () => {
 		const fig = draw(
 			wageCompareSpec({ rows: executives, cap: CAP, title: 'Chief executives', ...frame })

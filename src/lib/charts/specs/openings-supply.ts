@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import type { GapRow } from '../../domain/rows';
 import { formatFlow, formatSigned } from '../format';
-import { colorScale, seriesLabel, shortLabel, TEXT } from '../series';
+import { colorScale, seriesLabel, TEXT, twoLines } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, type ChartFrame } from './common';
 
 export type OpeningsSupplyDatum = Pick<
@@ -65,7 +65,7 @@ export function openingsSupplySpec({
 		fy: {
 			label: null,
 			domain: rows.map((r) => r.soc),
-			tickFormat: (soc: string) => shortLabel(titleOf.get(soc) ?? soc, narrow ? 18 : 38),
+			tickFormat: (soc: string) => twoLines(titleOf.get(soc) ?? soc, narrow ? 18 : 38),
 			padding: 0.2
 		},
 		color: colorScale(SIDES, true),

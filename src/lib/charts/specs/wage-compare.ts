@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import type { FieldStatus, Percentiles } from '../../domain/rows';
 import { formatWage, tickCompact } from '../format';
-import { colorScale, seriesLabel, shortLabel, TEXT } from '../series';
+import { colorScale, seriesLabel, TEXT, twoLines } from '../series';
 import { DEFAULT_WIDTH, NARROW, noDataSpec, wageAt, type ChartFrame } from './common';
 
 export interface WageDistribution {
@@ -98,7 +98,7 @@ export function wageCompareSpec({
 			label: null,
 			domain: drawn.map((d) => d.key),
 			tickFormat: (key: string) =>
-				shortLabel(drawn.find((d) => d.key === key)?.label ?? key, narrow ? 16 : 30),
+				twoLines(drawn.find((d) => d.key === key)?.label ?? key, narrow ? 16 : 30),
 			padding: 0.3
 		},
 		color: colorScale(['region', 'nation']),
