@@ -162,15 +162,25 @@ export function wrapLabel(text: string, maxChars: number): string[] {
  * the whole O*NET graph (docs/PERFORMANCE.md § Pathways).
  */
 export function medianPosition(positions: Iterable<number>): number | undefined {
-	const v: number[] = [];
-	for (const p of positions) if (!Number.isNaN(p)) v.push(p);
-	const n = v.length;
-	if (n < 2) return v[0];
-	v.sort((a, b) => a - b);
+	const v = scratch;
+	let n = 0;
+	for (const p of positions) if (!Number.isNaN(p)) v[n++] = p;
+	if (n < 2) return n === 0 ? undefined : v[0];
+	// Insertion sort of the n values read (most nodes have a few neighbours); the median does not
+	// depend on how they are sorted.
+	for (let i = 1; i < n; i++) {
+		const x = v[i]!;
+		let j = i - 1;
+		for (; j >= 0 && v[j]! > x; j--) v[j + 1] = v[j]!;
+		v[j + 1] = x;
+	}
 	const at = (n - 1) / 2;
 	const i = Math.floor(at);
 	return v[i]! + (v[i + 1]! - v[i]!) * (at - i);
 }
+
+/** Reused by every `medianPosition` call, which the sweeps make for every node of every pass. */
+const scratch: number[] = [];
 
 /**
  * One entry of a column in the crossing reduction: an occupation, or the lane of a link crossing
@@ -212,29 +222,26 @@ const linkItems = (above: LayerItem, below: LayerItem) => {
 
 /**
  * Crossings between two adjacent ordered layers: inversions among the link ends, counted with a
- * Fenwick tree (O(links · log n)).
+ * Fenwick tree (O(links · log n)). The top layer is walked in order and each node's links are
+ * all looked up before any is added, so links sharing an end never count and nothing is sorted.
  */
 function layerCrossings(top: readonly LayerItem[], bottom: readonly LayerItem[]): number {
 	const size = bottom.length;
 	for (let i = 0; i < size; i++) bottom[i]!.pos = i;
-	let links = 0;
-	for (const item of top) links += item.below.length;
-	// Each link as one number, top index major; a typed array sorts numbers natively.
-	const pairs = new Float64Array(links);
-	let at = 0;
-	for (let i = 0; i < top.length; i++) {
-		for (const child of top[i]!.below) pairs[at++] = i * size + child.pos;
-	}
-	pairs.sort();
 	const tree = new Int32Array(size + 1);
+	let seen = 0;
 	let count = 0;
-	for (let seen = 0; seen < links; seen++) {
-		const j = pairs[seen]! % size;
-		// Links already seen (from higher up, or the same node) that end below j cross this one.
-		let atMost = 0;
-		for (let k = j + 1; k > 0; k -= k & -k) atMost += tree[k]!;
-		count += seen - atMost;
-		for (let k = j + 1; k <= size; k += k & -k) tree[k]!++;
+	for (const item of top) {
+		for (const child of item.below) {
+			// Links seen from higher up that end below this one's end cross it.
+			let atMost = 0;
+			for (let k = child.pos + 1; k > 0; k -= k & -k) atMost += tree[k]!;
+			count += seen - atMost;
+		}
+		for (const child of item.below) {
+			for (let k = child.pos + 1; k <= size; k += k & -k) tree[k]!++;
+		}
+		seen += item.below.length;
 	}
 	return count;
 }
