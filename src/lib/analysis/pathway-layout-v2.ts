@@ -264,16 +264,29 @@ const digits3 = (v: number) => Math.round(v * 1000) / 1000;
 export function bumpXPath(points: readonly (readonly [number, number])[]): string {
 	if (points.length === 0) return '';
 	let [x0, y0] = points[0]!;
-	if (points.length === 1) return `M${digits3(x0)},${digits3(y0)}Z`;
-	let d = `M${digits3(x0)},${digits3(y0)}`;
+	const parts: (string | number)[] = ['M', digits3(x0), ',', digits3(y0)];
+	if (points.length === 1) parts.push('Z');
 	for (let i = 1; i < points.length; i++) {
 		const [x, y] = points[i]!;
 		const mid = digits3((x0 + x) / 2);
-		d += `C${mid},${digits3(y0)},${mid},${digits3(y)},${digits3(x)},${digits3(y)}`;
+		parts.push(
+			'C',
+			mid,
+			',',
+			digits3(y0),
+			',',
+			mid,
+			',',
+			digits3(y),
+			',',
+			digits3(x),
+			',',
+			digits3(y)
+		);
 		x0 = x;
 		y0 = y;
 	}
-	return d;
+	return parts.join('');
 }
 
 /**
@@ -281,7 +294,8 @@ export function bumpXPath(points: readonly (readonly [number, number])[]): strin
  * `moveTo(x, y0)` then `bezierCurveTo(x + bulge, y0, x + bulge, y1, x, y1)` (no rounding).
  */
 export function loopPath(x: number, y0: number, y1: number, bulge: number): string {
-	return `M${x},${y0}C${x + bulge},${y0},${x + bulge},${y1},${x},${y1}`;
+	const out = x + bulge;
+	return ['M', x, ',', y0, 'C', out, ',', y0, ',', out, ',', y1, ',', x, ',', y1].join('');
 }
 
 /**
