@@ -203,7 +203,7 @@ class LayerItem {
 	constructor(
 		/** The occupation's index in code order, or -1 for a lane of a link crossing the column. */
 		readonly node: number,
-		/** Initial order within the column: occupations by code, then lanes by their link. */
+		/** A lane's initial order within its column: by its link's codes (empty for a node). */
 		readonly key: string,
 		readonly column: number
 	) {}
@@ -213,6 +213,18 @@ class LayerItem {
 	parents(): readonly LayerItem[] {
 		return this.above;
 	}
+}
+
+/** Whether the ascending `sorted` holds `value` (binary search). */
+function sortedIncludes(sorted: Float64Array, value: number): boolean {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (sorted[mid]! < value) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo < sorted.length && sorted[lo] === value;
 }
 
 const linkItems = (above: LayerItem, below: LayerItem) => {
@@ -371,35 +383,46 @@ export function layoutPathwaysV2(
 	// does not matter for crossings); links within a column stay out of it. Lanes are made
 	// column by column, so each link's list of lanes is in column order.
 	const layers: LayerItem[][] = keys.map(() => []);
-	const items = nodes.map((n, i) => {
-		const item = new LayerItem(i, `0 ${n.soc}`, colOf[i]!);
+	const items = nodes.map((_, i) => {
+		const item = new LayerItem(i, '', colOf[i]!);
 		layers[colOf[i]!]!.push(item);
 		return item;
 	});
 	// An empty column (kept with keepEmptyColumns) takes no lanes.
 	const occupied = keys.map((_, c) => colOf.includes(c));
+	// The lanes of each link crossing a column, by lo · count + hi (most links cross none).
 	const lanesOf = new Map<number, LayerItem[]>();
 	for (let i = 0; i < edgeFrom.length; i++) {
-		const a = colOf[edgeFrom[i]!]!;
-		const b = colOf[edgeTo[i]!]!;
+		const from = edgeFrom[i]!;
+		const to = edgeTo[i]!;
+		const a = colOf[from]!;
+		const b = colOf[to]!;
 		if (a === b) continue;
-		const [lo, hi] = a < b ? [edgeFrom[i]!, edgeTo[i]!] : [edgeTo[i]!, edgeFrom[i]!];
-		const pair = lo * count + hi;
-		if (lanesOf.has(pair)) continue;
-		const lanes: LayerItem[] = [];
-		lanesOf.set(pair, lanes);
+		// Two occupations linked both ways are one link here, made by the edge met first.
+		const reverse = to * count + from;
+		if (reverse < from * count + to && sortedIncludes(sortedKeys, reverse)) continue;
+		const lo = a < b ? from : to;
+		const hi = a < b ? to : from;
 		let last = items[lo]!;
 		for (let c = Math.min(a, b) + 1; c < Math.max(a, b); c++) {
 			if (!occupied[c]) continue;
 			const lane = new LayerItem(-1, `1 ${nodes[lo]!.soc}>${nodes[hi]!.soc}`, c);
 			layers[c]!.push(lane);
-			lanes.push(lane);
+			const lanes = lanesOf.get(lo * count + hi);
+			if (lanes) lanes.push(lane);
+			else lanesOf.set(lo * count + hi, [lane]);
 			linkItems(last, lane);
 			last = lane;
 		}
 		linkItems(last, items[hi]!);
 	}
-	for (const layer of layers) layer.sort((x, y) => byCode(x.key, y.key));
+	// Start in code order: the occupations were added in it, and come before the lanes.
+	for (const layer of layers) {
+		const first = layer.findIndex((item) => item.node < 0);
+		if (first < 0) continue;
+		const lanes = layer.splice(first).sort((x, y) => byCode(x.key, y.key));
+		for (const lane of lanes) layer.push(lane);
+	}
 
 	// Crossing reduction: d3-dag's median heuristic reorders the layers in place (see LayerItem
 	// for why they are ours and not d3-dag's own nodes). Only non-empty columns take part, as in
@@ -542,13 +565,17 @@ export function layoutPathwaysV2(
 				path: loopPath(x, a.y, b.y, bulge)
 			};
 		}
-		const [nLo, nHi, lo, hi] = ca < cb ? [a, b, from, to] : [b, a, to, from];
+		const forward = ca < cb;
+		const nLo = forward ? a : b;
+		const nHi = forward ? b : a;
+		const lo = forward ? from : to;
+		const hi = forward ? to : from;
 		const points: [number, number][] = [[right[Math.min(ca, cb)]!, nLo.y]];
-		for (const lane of lanesOf.get(lo * count + hi)!)
+		for (const lane of lanesOf.get(lo * count + hi) ?? [])
 			points.push([columnX[lane.column]!, lane.y], [right[lane.column]!, lane.y]);
 		points.push([round(nHi.x - nHi.r), nHi.y]);
-		const direction = ca < cb ? ('forward' as const) : ('backward' as const);
-		if (direction === 'backward') points.reverse();
+		const direction = forward ? ('forward' as const) : ('backward' as const);
+		if (!forward) points.reverse();
 		return { from: a.soc, to: b.soc, direction, points, path: bumpXPath(points) };
 	});
 
