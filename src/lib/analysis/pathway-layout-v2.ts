@@ -1,7 +1,8 @@
 /**
  * Pathway map layout, second version: fixed columns by level (feeder → entry → mid → advanced),
  * order within columns from d3-dag's layered (Sugiyama) crossing reduction, full titles wrapped
- * to lines beside each circle, every box inside the canvas, and links drawn with d3-shape.
+ * to lines beside each circle, every box inside the canvas, and links drawn as d3-shape's
+ * `curveBumpX` draws them (the same path strings, written directly; see `bumpXPath`).
  *
  * PURE and deterministic: no randomness, no clock, no DOM (text width is estimated from the font
  * size, so the server and the browser lay out the same map); the input order of nodes and edges
