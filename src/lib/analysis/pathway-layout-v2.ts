@@ -1,20 +1,15 @@
 /**
  * Pathway map layout, second version: fixed columns by level (feeder → entry → mid → advanced),
  * order within columns from d3-dag's layered (Sugiyama) crossing reduction, full titles wrapped
- * to lines beside each circle, every box inside the canvas, and links drawn with d3-shape.
+ * to lines beside each circle, every box inside the canvas, and links drawn as d3-shape's
+ * `curveBumpX` draws them (the same path strings, written directly; see `bumpXPath`).
  *
  * PURE and deterministic: no randomness, no clock, no DOM (text width is estimated from the font
  * size, so the server and the browser lay out the same map); the input order of nodes and edges
  * does not matter.
  */
-import { curveBumpX, line, path, scaleSqrt } from 'd3';
-import {
-	graph as dagGraph,
-	sugifyLayer,
-	twolayerAgg,
-	type MutGraphNode,
-	type SugiNode
-} from 'd3-dag';
+import { scaleSqrt } from 'd3';
+import { twolayerAgg, type SugiNode } from 'd3-dag';
 import { PATHWAY_LEVELS, type PathwayLevel } from './pathways';
 
 export type ColumnKey = PathwayLevel | 'unknown';
@@ -168,32 +163,50 @@ export function wrapLabel(text: string, maxChars: number): string[] {
  * the whole O*NET graph (docs/PERFORMANCE.md § Pathways).
  */
 export function medianPosition(positions: Iterable<number>): number | undefined {
-	const v: number[] = [];
-	for (const p of positions) if (!Number.isNaN(p)) v.push(p);
-	const n = v.length;
-	if (n < 2) return v[0];
-	v.sort((a, b) => a - b);
+	const v = scratch;
+	let n = 0;
+	for (const p of positions) if (!Number.isNaN(p)) v[n++] = p;
+	if (n < 2) return n === 0 ? undefined : v[0];
+	// Insertion sort of the n values read (most nodes have a few neighbours); the median does not
+	// depend on how they are sorted.
+	for (let i = 1; i < n; i++) {
+		const x = v[i]!;
+		let j = i - 1;
+		for (; j >= 0 && v[j]! > x; j--) v[j + 1] = v[j]!;
+		v[j + 1] = x;
+	}
 	const at = (n - 1) / 2;
 	const i = Math.floor(at);
 	return v[i]! + (v[i + 1]! - v[i]!) * (at - i);
 }
+
+/** Reused by every `medianPosition` call, which the sweeps make for every node of every pass. */
+const scratch: number[] = [];
 
 /**
  * One entry of a column in the crossing reduction: an occupation, or the lane of a link crossing
  * the column. d3-dag's two-layer ordering reads a node's neighbours only through `children()`
  * and `parents()`; answering those from arrays built once spares it d3-dag's chain of generators
  * for every neighbour of every node in every sweep, which was about a third of the layout's time
- * on the whole O*NET graph. The layers handed to it are arrays of these.
+ * on the whole O*NET graph. The layers handed to it are arrays of these, built here directly
+ * rather than through d3-dag's graph and `sugifyLayer` (docs/PERFORMANCE.md § Pathways): the
+ * columns are fixed by level, so the only thing sugify added was a lane in each column a link
+ * crosses, and building its graph cost more than a third of the whole layout.
  */
 class LayerItem {
 	/** Neighbours in the next and in the previous column. */
 	readonly below: LayerItem[] = [];
 	readonly above: LayerItem[] = [];
+	/** Index in its column, refreshed before crossings are counted. */
+	pos = 0;
+	/** A lane's y once the column is stacked. */
+	y = 0;
 	constructor(
-		/** A real occupation, or null for a lane of a link crossing this column. */
-		readonly soc: string | null,
+		/** The occupation's index in code order, or -1 for a lane of a link crossing the column. */
+		readonly node: number,
+		/** A lane's initial order within its column: by its link's codes (empty for a node). */
 		readonly key: string,
-		readonly sugi: SugiNode<string, undefined>
+		readonly column: number
 	) {}
 	children(): readonly LayerItem[] {
 		return this.below;
@@ -203,32 +216,100 @@ class LayerItem {
 	}
 }
 
+/** Whether the ascending `sorted` holds `value` (binary search). */
+function sortedIncludes(sorted: Float64Array, value: number): boolean {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (sorted[mid]! < value) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo < sorted.length && sorted[lo] === value;
+}
+
+const linkItems = (above: LayerItem, below: LayerItem) => {
+	above.below.push(below);
+	below.above.push(above);
+};
+
 /**
- * Crossings between two ordered layers: inversions among the link ends, counted with a Fenwick
- * tree (O(links · log n)).
+ * Crossings between two adjacent ordered layers: inversions among the link ends, counted with a
+ * Fenwick tree (O(links · log n)). The top layer is walked in order and each node's links are
+ * all looked up before any is added, so links sharing an end never count and nothing is sorted.
  */
 function layerCrossings(top: readonly LayerItem[], bottom: readonly LayerItem[]): number {
-	const pos = new Map(bottom.map((item, i) => [item, i]));
-	const pairs: number[] = [];
-	top.forEach((item, i) => {
-		for (const child of item.below) pairs.push(i * bottom.length + pos.get(child)!);
-	});
-	pairs.sort((a, b) => a - b);
-	const tree = new Int32Array(bottom.length + 1);
+	const size = bottom.length;
+	for (let i = 0; i < size; i++) bottom[i]!.pos = i;
+	const tree = new Int32Array(size + 1);
+	let seen = 0;
 	let count = 0;
-	pairs.forEach((pair, seen) => {
-		const j = pair % bottom.length;
-		// Links already seen (from higher up, or the same node) that end below j cross this one.
-		let atMost = 0;
-		for (let k = j + 1; k > 0; k -= k & -k) atMost += tree[k]!;
-		count += seen - atMost;
-		for (let k = j + 1; k <= bottom.length; k += k & -k) tree[k]!++;
-	});
+	for (const item of top) {
+		for (const child of item.below) {
+			// Links seen from higher up that end below this one's end cross it.
+			let atMost = 0;
+			for (let k = child.pos + 1; k > 0; k -= k & -k) atMost += tree[k]!;
+			count += seen - atMost;
+		}
+		for (const child of item.below) {
+			for (let k = child.pos + 1; k <= size; k += k & -k) tree[k]!++;
+		}
+		seen += item.below.length;
+	}
 	return count;
 }
 
-const totalCrossings = (layers: readonly LayerItem[][]) =>
-	layers.slice(1).reduce((s, layer, i) => s + layerCrossings(layers[i]!, layer), 0);
+function totalCrossings(layers: readonly LayerItem[][]): number {
+	let sum = 0;
+	for (let i = 1; i < layers.length; i++) sum += layerCrossings(layers[i - 1]!, layers[i]!);
+	return sum;
+}
+
+const digits3 = (v: number) => Math.round(v * 1000) / 1000;
+
+/**
+ * The SVG path d3 `line().curve(curveBumpX)` draws through `points` (its default 3 decimals
+ * included): from each point a cubic Bézier to the next whose two control points sit halfway
+ * across at the start's and at the end's height. Written out as one string because the link
+ * paths are the most numerous shapes on the whole graph and d3's generator allocates a path
+ * builder, a curve and a rounding closure for each; the unit tests hold it equal to d3's output.
+ */
+export function bumpXPath(points: readonly (readonly [number, number])[]): string {
+	if (points.length === 0) return '';
+	let [x0, y0] = points[0]!;
+	const parts: (string | number)[] = ['M', digits3(x0), ',', digits3(y0)];
+	if (points.length === 1) parts.push('Z');
+	for (let i = 1; i < points.length; i++) {
+		const [x, y] = points[i]!;
+		const mid = digits3((x0 + x) / 2);
+		parts.push(
+			'C',
+			mid,
+			',',
+			digits3(y0),
+			',',
+			mid,
+			',',
+			digits3(y),
+			',',
+			digits3(x),
+			',',
+			digits3(y)
+		);
+		x0 = x;
+		y0 = y;
+	}
+	return parts.join('');
+}
+
+/**
+ * The loop a link within a column makes into the gutter: the path d3-path's `path()` gives for
+ * `moveTo(x, y0)` then `bezierCurveTo(x + bulge, y0, x + bulge, y1, x, y1)` (no rounding).
+ */
+export function loopPath(x: number, y0: number, y1: number, bulge: number): string {
+	const out = x + bulge;
+	return ['M', x, ',', y0, 'C', out, ',', y0, ',', out, ',', y1, ',', x, ',', y1].join('');
+}
 
 /**
  * Lays out a pathway map. Columns: the levels present, left to right (all four plus "Level not
@@ -262,25 +343,33 @@ export function layoutPathwaysV2(
 	const passes = options.passes ?? 8;
 	const sizeBy = options.sizeBy ?? 'employment';
 
+	// Nodes in code order; from here on a node is its index in that order.
 	const nodes = [...input.nodes].sort((a, b) => byCode(a.soc, b.soc));
-	const bySoc = new Map<string, LayoutNodeInputV2>();
+	const count = nodes.length;
 	const rank = new Map<string, number>();
 	for (const n of nodes) {
-		if (bySoc.has(n.soc)) throw new Error(`pathway layout: node ${n.soc} appears twice`);
-		rank.set(n.soc, bySoc.size);
-		bySoc.set(n.soc, n);
+		if (rank.has(n.soc)) throw new Error(`pathway layout: node ${n.soc} appears twice`);
+		rank.set(n.soc, rank.size);
 	}
-	// Edges in (from, to) code order, each pair once; keyed by the ends' ranks so sorting and
-	// de-duplicating compare numbers, not strings (thousands of edges on the whole graph).
-	const keyed = new Map<number, LayoutEdgeInputV2>();
+	// Edges in (from, to) code order, each pair once, as the number from · count + to, so
+	// sorting and de-duplicating compare numbers, not strings (12,300 edges on the whole graph).
+	const keyed: number[] = [];
 	for (const e of input.edges) {
 		const a = rank.get(e.from);
 		const b = rank.get(e.to);
 		if (a === undefined || b === undefined || a === b) continue;
-		const k = a * nodes.length + b;
-		if (!keyed.has(k)) keyed.set(k, { from: e.from, to: e.to });
+		keyed.push(a * count + b);
 	}
-	const edges = [...keyed].sort((x, y) => x[0] - y[0]).map(([, e]) => e);
+	const sortedKeys = Float64Array.from(keyed).sort();
+	const edgeFrom: number[] = [];
+	const edgeTo: number[] = [];
+	for (let i = 0; i < sortedKeys.length; i++) {
+		const k = sortedKeys[i]!;
+		if (i > 0 && k === sortedKeys[i - 1]) continue;
+		const from = Math.floor(k / count);
+		edgeFrom.push(from);
+		edgeTo.push(k - from * count);
+	}
 
 	// Columns.
 	const all: ColumnKey[] = [...PATHWAY_LEVELS, 'unknown'];
@@ -288,55 +377,59 @@ export function layoutPathwaysV2(
 	const keys = all.filter(
 		(k) => present.has(k) || (options.keepEmptyColumns === true && k !== 'unknown')
 	);
-	const colOf = new Map(nodes.map((n) => [n.soc, keys.indexOf(n.level ?? 'unknown')]));
+	const colOf = nodes.map((n) => keys.indexOf(n.level ?? 'unknown'));
 
-	// d3-dag graph with every link pointing to the later column (the drawing's direction does
-	// not matter for crossings); links within a column stay out of it (sugify refuses them).
-	// d3-dag wants every layer used: layers are the non-empty columns, in order.
-	const used = [...new Set(colOf.values())].sort((a, b) => a - b);
-	const dag = dagGraph<string, undefined>();
-	const dagNode = new Map<string, MutGraphNode<string, undefined>>();
-	for (const n of nodes) {
-		const node = dag.node(n.soc);
-		node.y = used.indexOf(colOf.get(n.soc)!);
-		dagNode.set(n.soc, node);
-	}
-	const linked = new Set<string>();
-	for (const e of edges) {
-		const a = colOf.get(e.from)!;
-		const b = colOf.get(e.to)!;
+	// The layered graph: one entry per occupation in its column, and a lane in every non-empty
+	// column a link crosses, every link pointing to the later column (the drawing's direction
+	// does not matter for crossings); links within a column stay out of it. Lanes are made
+	// column by column, so each link's list of lanes is in column order.
+	const layers: LayerItem[][] = keys.map(() => []);
+	const items = nodes.map((_, i) => {
+		const item = new LayerItem(i, '', colOf[i]!);
+		layers[colOf[i]!]!.push(item);
+		return item;
+	});
+	// An empty column (kept with keepEmptyColumns) takes no lanes.
+	const occupied = keys.map((_, c) => colOf.includes(c));
+	// The lanes of each link crossing a column, by lo · count + hi (most links cross none).
+	const lanesOf = new Map<number, LayerItem[]>();
+	for (let i = 0; i < edgeFrom.length; i++) {
+		const from = edgeFrom[i]!;
+		const to = edgeTo[i]!;
+		const a = colOf[from]!;
+		const b = colOf[to]!;
 		if (a === b) continue;
-		const [lo, hi] = a < b ? [e.from, e.to] : [e.to, e.from];
-		const k = `${lo}>${hi}`;
-		if (linked.has(k)) continue;
-		linked.add(k);
-		dag.link(dagNode.get(lo)!, dagNode.get(hi)!, undefined);
-	}
-	const [sugiLayers] =
-		nodes.length === 0
-			? [[] as SugiNode<string, undefined>[][]]
-			: sugifyLayer(dag, () => 1, 1, used.length, { name: 'pathway levels' });
-
-	const itemOf = (s: SugiNode<string, undefined>): LayerItem => {
-		const d = s.data;
-		if (d.role === 'node') return new LayerItem(d.node.data, `0 ${d.node.data}`, s);
-		return new LayerItem(null, `1 ${d.link.source.data}>${d.link.target.data}`, s);
-	};
-	const layers: LayerItem[][] = keys.map((_, c) =>
-		(sugiLayers[used.indexOf(c)] ?? []).map(itemOf).sort((a, b) => byCode(a.key, b.key))
-	);
-	const itemBySugi = new Map(layers.flat().map((x) => [x.sugi, x]));
-	for (const item of itemBySugi.values()) {
-		for (const c of item.sugi.children()) {
-			const child = itemBySugi.get(c)!;
-			item.below.push(child);
-			child.above.push(item);
+		// Two occupations linked both ways are one link here, made by the edge met first.
+		const reverse = to * count + from;
+		if (reverse < from * count + to && sortedIncludes(sortedKeys, reverse)) continue;
+		const lo = a < b ? from : to;
+		const hi = a < b ? to : from;
+		let last = items[lo]!;
+		for (let c = Math.min(a, b) + 1; c < Math.max(a, b); c++) {
+			if (!occupied[c]) continue;
+			const lane = new LayerItem(-1, `1 ${nodes[lo]!.soc}>${nodes[hi]!.soc}`, c);
+			layers[c]!.push(lane);
+			const lanes = lanesOf.get(lo * count + hi);
+			if (lanes) lanes.push(lane);
+			else lanesOf.set(lo * count + hi, [lane]);
+			linkItems(last, lane);
+			last = lane;
 		}
+		linkItems(last, items[hi]!);
+	}
+	// Start in code order: the occupations were added in it, and come before the lanes.
+	for (const layer of layers) {
+		const first = layer.findIndex((item) => item.node < 0);
+		if (first < 0) continue;
+		const lanes = layer.splice(first).sort((x, y) => byCode(x.key, y.key));
+		for (const lane of lanes) layer.push(lane);
 	}
 
 	// Crossing reduction: d3-dag's median heuristic reorders the layers in place (see LayerItem
-	// for why they are ours and not d3-dag's own nodes).
-	const naiveCrossings = totalCrossings(layers);
+	// for why they are ours and not d3-dag's own nodes). Only non-empty columns take part, as in
+	// d3-dag's layered graph: a link across an empty column goes straight to the next one.
+	const used = layers.filter((l) => l.length > 0);
+	const naiveCrossings = totalCrossings(used);
 	let best = layers.map((l) => [...l]);
 	let bestCrossings = naiveCrossings;
 	const order = twolayerAgg().aggregator(medianPosition);
@@ -347,9 +440,9 @@ export function layoutPathwaysV2(
 			down
 		);
 	for (let p = 0; p < passes && bestCrossings > 0; p++) {
-		for (let c = 1; c < layers.length; c++) sweep(layers[c - 1]!, layers[c]!, true);
-		for (let c = layers.length - 2; c >= 0; c--) sweep(layers[c]!, layers[c + 1]!, false);
-		const crossings = totalCrossings(layers);
+		for (let c = 1; c < used.length; c++) sweep(used[c - 1]!, used[c]!, true);
+		for (let c = used.length - 2; c >= 0; c--) sweep(used[c]!, used[c + 1]!, false);
+		const crossings = totalCrossings(used);
 		const gain = bestCrossings - crossings;
 		if (gain > 0) {
 			bestCrossings = crossings;
@@ -367,10 +460,11 @@ export function layoutPathwaysV2(
 		10
 	);
 	const minColumn = 2 * rMax + 6 + longestWord * charPx;
-	const loops = new Set(
-		edges.filter((e) => colOf.get(e.from) === colOf.get(e.to)).map((e) => colOf.get(e.from)!)
-	);
-	const trailing = loops.has(keys.length - 1) ? gutter : 0;
+	let trailing = 0;
+	for (let i = 0; i < edgeFrom.length; i++) {
+		const c = colOf[edgeFrom[i]!]!;
+		if (c === keys.length - 1 && colOf[edgeTo[i]!] === c) trailing = gutter;
+	}
 	const k = keys.length;
 	const columnWidth = Math.max(
 		minColumn,
@@ -388,26 +482,28 @@ export function layoutPathwaysV2(
 
 	// Stack each column: node boxes and link lanes.
 	interface Placed {
-		soc: string | null;
+		item: LayerItem;
 		top: number;
 		height: number;
 		cy: number;
+		r: number;
+		lines: string[];
 	}
 	const stacks = best.map((layer) => {
 		let y = 0;
 		const placed: Placed[] = [];
 		layer.forEach((item, i) => {
-			if (i > 0) y += item.soc !== null && layer[i - 1]!.soc !== null ? nodeGap : laneGap;
-			if (item.soc === null) {
-				placed.push({ soc: null, top: y, height: 0, cy: y });
+			if (i > 0) y += item.node >= 0 && layer[i - 1]!.node >= 0 ? nodeGap : laneGap;
+			if (item.node < 0) {
+				placed.push({ item, top: y, height: 0, cy: y, r: 0, lines: [] });
 				return;
 			}
-			const n = bySoc.get(item.soc)!;
+			const n = nodes[item.node]!;
 			const r = radius(sizeOf(n, sizeBy) ?? 0);
-			const lines = wrapLabel(n.title, maxChars).length;
+			const lines = wrapLabel(n.title, maxChars);
 			const cy = y + Math.max(r, lineHeight / 2);
-			const bottom = Math.max(cy + r, cy - lineHeight / 2 + lines * lineHeight);
-			placed.push({ soc: item.soc, top: y, height: bottom - y, cy });
+			const bottom = Math.max(cy + r, cy - lineHeight / 2 + lines.length * lineHeight);
+			placed.push({ item, top: y, height: bottom - y, cy, r, lines });
 			y = bottom;
 		});
 		return { placed, extent: y };
@@ -415,31 +511,25 @@ export function layoutPathwaysV2(
 	const tallest = Math.max(lineHeight, ...stacks.map((s) => s.extent));
 	const height = round(2 * margin + header + tallest);
 
-	const laidOut = new Map<string, LayoutNodeV2>();
-	const laneY = new Map<SugiNode<string, undefined>, number>();
+	const laidOut: LayoutNodeV2[] = new Array(count);
 	stacks.forEach((stack, c) => {
 		const y0 = margin + header + (tallest - stack.extent) / 2;
-		stack.placed.forEach((p, i) => {
-			const item = best[c]![i]!;
-			if (p.soc === null) {
-				laneY.set(item.sugi, round(y0 + p.cy));
-				return;
+		for (const p of stack.placed) {
+			if (p.item.node < 0) {
+				p.item.y = round(y0 + p.cy);
+				continue;
 			}
-			const n = bySoc.get(p.soc)!;
-			const size = sizeOf(n, sizeBy);
-			const r = round(radius(size ?? 0));
-			const cx = round(columnX[c]! + rMax);
+			const n = nodes[p.item.node]!;
 			const cy = round(y0 + p.cy);
-			const lines = wrapLabel(n.title, maxChars);
-			laidOut.set(p.soc, {
-				soc: p.soc,
+			laidOut[p.item.node] = {
+				soc: n.soc,
 				title: n.title,
 				level: keys[c]!,
-				x: cx,
+				x: round(columnX[c]! + rMax),
 				y: cy,
-				r,
-				sizeKnown: size !== null,
-				lines,
+				r: round(p.r),
+				sizeKnown: sizeOf(n, sizeBy) !== null,
+				lines: p.lines,
 				labelX: round(columnX[c]! + labelOffset),
 				labelY: round(cy + 0.35 * fontSize),
 				box: {
@@ -448,55 +538,46 @@ export function layoutPathwaysV2(
 					width: round(columnWidth),
 					height: round(p.height)
 				}
-			});
-		});
+			};
+		}
 	});
 
 	// Links.
-	const curve = line<[number, number]>().curve(curveBumpX);
-	const right = (c: number) => round(columnX[c]! + columnWidth);
-	// The lanes of each link crossing columns, in column order (layers are walked left to right).
-	const lanes = new Map<string, [column: number, y: number][]>();
-	best.forEach((layer, c) => {
-		for (const item of layer) {
-			const d = item.sugi.data;
-			if (d.role !== 'link') continue;
-			const k = `${d.link.source.data}>${d.link.target.data}`;
-			const lane: [number, number] = [c, laneY.get(item.sugi)!];
-			const list = lanes.get(k);
-			if (list) list.push(lane);
-			else lanes.set(k, [lane]);
-		}
-	});
-	const links: LayoutLinkV2[] = edges.map((e) => {
-		const a = laidOut.get(e.from)!;
-		const b = laidOut.get(e.to)!;
-		const ca = colOf.get(e.from)!;
-		const cb = colOf.get(e.to)!;
+	const right = keys.map((_, c) => round(columnX[c]! + columnWidth));
+	const links: LayoutLinkV2[] = edgeFrom.map((from, i) => {
+		const to = edgeTo[i]!;
+		const a = laidOut[from]!;
+		const b = laidOut[to]!;
+		const ca = colOf[from]!;
+		const cb = colOf[to]!;
 		if (ca === cb) {
 			// Within a column: a loop out into the gutter to its right and back.
-			const x = right(ca);
+			const x = right[ca]!;
 			const bulge = round(Math.min(gutter * 0.8, 12 + Math.abs(b.y - a.y) / 4));
-			const loop = path();
-			loop.moveTo(x, a.y);
-			loop.bezierCurveTo(x + bulge, a.y, x + bulge, b.y, x, b.y);
 			const points: [number, number][] = [
 				[x, a.y],
 				[x, b.y]
 			];
-			return { from: e.from, to: e.to, direction: 'same' as const, points, path: loop.toString() };
+			return {
+				from: a.soc,
+				to: b.soc,
+				direction: 'same' as const,
+				points,
+				path: loopPath(x, a.y, b.y, bulge)
+			};
 		}
-		const [lo, hi] = ca < cb ? [e.from, e.to] : [e.to, e.from];
-		const clo = Math.min(ca, cb);
-		const nLo = laidOut.get(lo)!;
-		const nHi = laidOut.get(hi)!;
-		const points: [number, number][] = [[right(clo), nLo.y]];
-		for (const [c, y] of lanes.get(`${lo}>${hi}`) ?? [])
-			points.push([columnX[c]!, y], [right(c), y]);
+		const forward = ca < cb;
+		const nLo = forward ? a : b;
+		const nHi = forward ? b : a;
+		const lo = forward ? from : to;
+		const hi = forward ? to : from;
+		const points: [number, number][] = [[right[Math.min(ca, cb)]!, nLo.y]];
+		for (const lane of lanesOf.get(lo * count + hi) ?? [])
+			points.push([columnX[lane.column]!, lane.y], [right[lane.column]!, lane.y]);
 		points.push([round(nHi.x - nHi.r), nHi.y]);
-		const direction = ca < cb ? ('forward' as const) : ('backward' as const);
-		if (direction === 'backward') points.reverse();
-		return { from: e.from, to: e.to, direction, points, path: curve(points) ?? '' };
+		const direction = forward ? ('forward' as const) : ('backward' as const);
+		if (!forward) points.reverse();
+		return { from: a.soc, to: b.soc, direction, points, path: bumpXPath(points) };
 	});
 
 	return {
@@ -504,7 +585,7 @@ export function layoutPathwaysV2(
 		height,
 		fontSize,
 		lineHeight,
-		nodes: [...laidOut.values()].sort((x, y) => byCode(x.soc, y.soc)),
+		nodes: laidOut,
 		links,
 		columns: keys.map((level, c) => ({
 			level,

@@ -1,7 +1,10 @@
+import { curveBumpX, line, path } from 'd3';
 import { aggMedian } from 'd3-dag';
 import { describe, expect, it } from 'vitest';
 import {
+	bumpXPath,
 	layoutPathwaysV2,
+	loopPath,
 	medianPosition,
 	wrapLabel,
 	type Box,
@@ -124,6 +127,20 @@ describe('layoutPathwaysV2: crossings', () => {
 		expect(layout.naiveCrossings).toBe(3);
 		expect(layout.crossings).toBe(0);
 		expect(drawnCrossings(layout)).toBe(0);
+		expectReadable(layout);
+	});
+
+	it('links across a kept empty column: no lane there, crossings still counted and reduced', () => {
+		const across = {
+			nodes: graph.nodes.map((x) => (x.level === 'mid' ? { ...x, level: 'advanced' as const } : x)),
+			edges: graph.edges
+		};
+		const layout = layoutPathwaysV2(across, { keepEmptyColumns: true });
+		expect(layout.columns.map((c) => c.level)).toEqual(['feeder', 'entry', 'mid', 'advanced']);
+		expect(layout.naiveCrossings).toBe(3);
+		expect(layout.crossings).toBe(0);
+		expect(drawnCrossings(layout)).toBe(0);
+		for (const link of layout.links) expect(link.points).toHaveLength(2);
 		expectReadable(layout);
 	});
 
@@ -254,5 +271,60 @@ describe('medianPosition', () => {
 		expect(medianPosition(positions)).toBe(aggMedian(positions));
 		// Any iterable, read once (d3-dag hands over a generator).
 		expect(medianPosition(positions.values())).toBe(aggMedian(positions));
+	});
+});
+
+describe('link paths', () => {
+	const d3Bump = line<[number, number]>().curve(curveBumpX);
+	it.each([
+		[[[0, 0]]],
+		[
+			[
+				[16, 40.5],
+				[300.25, 12]
+			]
+		],
+		[
+			[
+				[0.1 + 0.2, 1 / 3],
+				[2 / 3, -0.0004],
+				[100.0005, 7.12345]
+			]
+		],
+		[
+			[
+				[-5, 3],
+				[1e-7, -2.5],
+				[-0, 0],
+				[1234.5678, 9876.5432],
+				[1401, 15853.19]
+			]
+		]
+	] as [number, number][][][])('bumpXPath draws what d3 curveBumpX draws: %j', (points) => {
+		expect(bumpXPath(points)).toBe(d3Bump(points));
+	});
+
+	it('bumpXPath matches d3 on the links of a whole layout', () => {
+		const nodes = ['feeder', 'entry', 'mid', 'advanced', null].flatMap((level, c) =>
+			[0, 1, 2].map((i) => n(`${c}${i}`, level as PathwayLevel | null, `T ${c}${i}`, i * 777))
+		);
+		const edges = nodes.flatMap((a, i) =>
+			nodes.filter((_, j) => (i * 7 + j) % 5 === 0).map((b) => e(a.soc, b.soc))
+		);
+		const layout = layoutPathwaysV2({ nodes, edges }, { width: 777 });
+		const crossing = layout.links.filter((l) => l.direction !== 'same');
+		expect(crossing.some((l) => l.points.length > 2)).toBe(true);
+		for (const link of crossing) expect(link.path).toBe(d3Bump(link.points));
+	});
+
+	it.each([
+		[100, 20, 80, 12],
+		[412.33, 90.5, 17.25, 44.8],
+		[0.1 + 0.2, 1 / 3, 2 / 3, 1e-7]
+	])('loopPath is d3-path bezierCurveTo: x %d, y %d → %d, bulge %d', (x, y0, y1, bulge) => {
+		const p = path();
+		p.moveTo(x, y0);
+		p.bezierCurveTo(x + bulge, y0, x + bulge, y1, x, y1);
+		expect(loopPath(x, y0, y1, bulge)).toBe(p.toString());
 	});
 });
