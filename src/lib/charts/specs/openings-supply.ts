@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import type { GapRow } from '../../domain/rows';
 import { formatFlow, formatSigned } from '../format';
 import { colorScale, seriesLabel, TEXT, twoLines } from '../series';
-import { DEFAULT_WIDTH, NARROW, noDataSpec, type ChartFrame } from './common';
+import { type ChartFrame, DEFAULT_WIDTH, NARROW, noDataSpec, READABLE_TEXT } from './common';
 
 export type OpeningsSupplyDatum = Pick<
 	GapRow,
@@ -49,6 +49,7 @@ export function openingsSupplySpec({
 	// Room past the longest bar for its value label.
 	const max = Math.max(0, ...bars.map((b) => b.value ?? 0));
 	return {
+		style: READABLE_TEXT,
 		title,
 		caption,
 		width,

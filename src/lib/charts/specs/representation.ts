@@ -8,7 +8,14 @@ import * as Plot from '@observablehq/plot';
 import type { RepresentationCell } from '../../domain/rows';
 import { formatShare, tickPercent } from '../format';
 import { colorScale, groupLabel, seriesLabel, TEXT, twoLines } from '../series';
-import { DEFAULT_WIDTH, NARROW, noDataSpec, shareDomainMax, type ChartFrame } from './common';
+import {
+	type ChartFrame,
+	DEFAULT_WIDTH,
+	NARROW,
+	noDataSpec,
+	READABLE_TEXT,
+	shareDomainMax
+} from './common';
 
 export type RepresentationDatum = Pick<RepresentationCell, 'group' | 'share' | 'baseline' | 'flag'>;
 
@@ -42,6 +49,7 @@ export function representationSpec({
 	const words = cells.filter((c) => !isDrawable(c));
 	const reach = (c: RepresentationDatum) => Math.max(c.share ?? 0, c.baseline ?? 0);
 	return {
+		style: READABLE_TEXT,
 		title,
 		subtitle: bars.length > 0 ? TEXT.representationKey : undefined,
 		caption,

@@ -12,7 +12,7 @@ import * as Plot from '@observablehq/plot';
 import type { CategorySummary } from '../../analysis/digital-jobs';
 import { formatCount, formatShare, tickCompact, tickPercent } from '../format';
 import { axisLabel, colorScale, LABELS, seriesLabel, shortLabel, TEXT } from '../series';
-import { DEFAULT_WIDTH, NARROW, noDataSpec, type ChartFrame } from './common';
+import { type ChartFrame, DEFAULT_WIDTH, NARROW, noDataSpec, READABLE_TEXT } from './common';
 import { ALL_DIGITAL } from './digital-categories';
 
 export interface AreaCategories {
@@ -98,6 +98,7 @@ export function smallMultiplesSpec({
 	const max = Math.max(...cells.map((c) => c.value));
 	const label = (c: Cell) => (measure === 'share' ? formatShare(c.value) : formatCount(c.value));
 	return {
+		style: READABLE_TEXT,
 		title,
 		caption,
 		width,

@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import type { GapRow } from '../../domain/rows';
 import { formatFlow, formatSigned } from '../format';
 import { colorScale, LABELS, seriesLabel, shortLabel, TEXT } from '../series';
-import { DEFAULT_WIDTH, NARROW, noDataSpec, type ChartFrame } from './common';
+import { type ChartFrame, DEFAULT_WIDTH, NARROW, noDataSpec, READABLE_TEXT } from './common';
 
 export type SupplyGapDatum = Pick<GapRow, 'soc' | 'title' | 'openings' | 'supply' | 'supplyGap'>;
 
@@ -47,6 +47,7 @@ export function supplyGapsSpec({
 	const hi = Math.max(0, ...gaps);
 	const pad = (hi - lo || 1) * 0.15;
 	return {
+		style: READABLE_TEXT,
 		title,
 		caption,
 		width,

@@ -8,7 +8,14 @@ import * as Plot from '@observablehq/plot';
 import type { FieldStatus, Percentiles } from '../../domain/rows';
 import { formatWage, tickCompact } from '../format';
 import { colorScale, seriesLabel, TEXT, twoLines } from '../series';
-import { DEFAULT_WIDTH, NARROW, noDataSpec, wageAt, type ChartFrame } from './common';
+import {
+	type ChartFrame,
+	DEFAULT_WIDTH,
+	NARROW,
+	noDataSpec,
+	READABLE_TEXT,
+	wageAt
+} from './common';
 
 export interface WageDistribution {
 	series: 'region' | 'nation';
@@ -78,6 +85,7 @@ export function wageCompareSpec({
 	// A median with nowhere to stand (not published, or top-coded with no known cap) is still named.
 	const medianElsewhere = drawn.filter((d) => d.at.p50 === null && d.high !== null);
 	return {
+		style: READABLE_TEXT,
 		title,
 		subtitle: markers.length > 0 ? TEXT.topCodedNote : undefined,
 		caption,
