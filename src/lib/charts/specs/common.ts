@@ -63,6 +63,7 @@ export function shareDomainMax(values: readonly (number | null)[]): number {
 
 /**
  * Chart text at 12 px, not Plot's 10 px default: axis labels and marks stay readable on a phone
- * and in print (issue 18 measured 9–10 px on the region page).
+ * and in print (issue 18 measured 9–10 px on the region page). At 12 px a character takes about
+ * 7 px, so an axis label gets (left margin − 10) / 7.2 characters: the specs size their labels so.
  */
 export const READABLE_TEXT = { fontSize: '12px' } as const;

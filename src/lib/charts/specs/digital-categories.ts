@@ -51,7 +51,7 @@ export function digitalCategoriesSpec({
 		caption,
 		width,
 		height: 50 + shown.length * (narrow ? 48 : 30),
-		marginLeft: narrow ? 110 : 190,
+		marginLeft: narrow ? 110 : 215,
 		marginRight: narrow ? 150 : 300,
 		x: {
 			label: TEXT.employment,
@@ -63,7 +63,7 @@ export function digitalCategoriesSpec({
 		y: {
 			label: null,
 			domain: keys.map(seriesLabel),
-			tickFormat: (l: string) => axisLabel(l, narrow ? 13 : 30),
+			tickFormat: (l: string) => axisLabel(l, narrow ? 13 : 28),
 			padding: 0.25
 		},
 		color: colorScale(keys),

@@ -56,7 +56,7 @@ export function digitalRepresentationSpec({
 			type: 'point',
 			label: null,
 			domain: rows.map((r) => r.group),
-			tickFormat: (g: string) => twoLines(groupLabel(g), narrow ? 14 : 26),
+			tickFormat: (g: string) => twoLines(groupLabel(g), narrow ? 12 : 23),
 			padding: 0.5
 		},
 		marks: [

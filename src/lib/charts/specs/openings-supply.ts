@@ -66,7 +66,7 @@ export function openingsSupplySpec({
 		fy: {
 			label: null,
 			domain: rows.map((r) => r.soc),
-			tickFormat: (soc: string) => twoLines(titleOf.get(soc) ?? soc, narrow ? 18 : 38),
+			tickFormat: (soc: string) => twoLines(titleOf.get(soc) ?? soc, narrow ? 15 : 32),
 			padding: 0.2
 		},
 		color: colorScale(SIDES, true),

@@ -67,7 +67,7 @@ export function representationSpec({
 		y: {
 			label: null,
 			domain: cells.map((c) => c.group),
-			tickFormat: (g: string) => twoLines(groupLabel(g), narrow ? 14 : 26),
+			tickFormat: (g: string) => twoLines(groupLabel(g), narrow ? 12 : 23),
 			padding: 0.25
 		},
 		color: colorScale(FLAGS),

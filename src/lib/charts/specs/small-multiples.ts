@@ -63,7 +63,7 @@ export function smallMultiplesSpec({
 }: SmallMultiplesInput): Plot.PlotOptions {
 	const shown = areas.slice(0, MAX_AREAS);
 	const narrow = width < NARROW;
-	const marginLeft = narrow ? 100 : 170;
+	const marginLeft = narrow ? 100 : 215;
 	const cols = columnsFor(shown.length, width - marginLeft - 10);
 	const categories = [...new Set(shown.flatMap((a) => a.categories.map((c) => c.category)))].filter(
 		(c) => c !== ALL_DIGITAL

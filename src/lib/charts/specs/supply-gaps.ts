@@ -64,7 +64,7 @@ export function supplyGapsSpec({
 			label: null,
 			domain: top.map((r) => r.soc),
 			tickFormat: (soc: string) =>
-				shortLabel(top.find((r) => r.soc === soc)?.title ?? soc, narrow ? 18 : 40),
+				shortLabel(top.find((r) => r.soc === soc)?.title ?? soc, narrow ? 15 : 34),
 			padding: 0.2
 		},
 		color: colorScale(['under-supplied', 'over-supplied']),

@@ -106,7 +106,7 @@ export function wageCompareSpec({
 			label: null,
 			domain: drawn.map((d) => d.key),
 			tickFormat: (key: string) =>
-				twoLines(drawn.find((d) => d.key === key)?.label ?? key, narrow ? 16 : 30),
+				twoLines(drawn.find((d) => d.key === key)?.label ?? key, narrow ? 13 : 26),
 			padding: 0.3
 		},
 		color: colorScale(['region', 'nation']),
