@@ -63,7 +63,14 @@ export function shareDomainMax(values: readonly (number | null)[]): number {
 
 /**
  * Chart text at 12 px, not Plot's 10 px default: axis labels and marks stay readable on a phone
- * and in print (issue 18 measured 9–10 px on the region page). At 12 px a character takes about
- * 7 px, so an axis label gets (left margin − 10) / 7.2 characters: the specs size their labels so.
+ * and in print (issue 18 measured 9–10 px on the region page).
  */
 export const READABLE_TEXT = { fontSize: '12px' } as const;
+
+/**
+ * Characters an axis label may have in a left margin of `marginLeft` px at READABLE_TEXT's size:
+ * about 7.2 px a character, after the 10 px the tick and its gap take.
+ */
+export function labelChars(marginLeft: number): number {
+	return Math.floor((marginLeft - 10) / 7.2);
+}

@@ -9,7 +9,14 @@ import type { CategorySummary } from '../../analysis/digital-jobs';
 import { formatCount, formatWage, tickCompact } from '../format';
 import { ALL_DIGITAL } from '../../domain/categories';
 import { axisLabel, colorScale, seriesLabel, TEXT } from '../series';
-import { DEFAULT_WIDTH, NARROW, noDataSpec, type ChartFrame, READABLE_TEXT } from './common';
+import {
+	DEFAULT_WIDTH,
+	NARROW,
+	noDataSpec,
+	type ChartFrame,
+	READABLE_TEXT,
+	labelChars
+} from './common';
 
 export { ALL_DIGITAL };
 
@@ -45,13 +52,14 @@ export function digitalCategoriesSpec({
 	const narrow = width < NARROW;
 	const keys = shown.map((r) => r.category);
 	const max = Math.max(...shown.map((r) => r.employment));
+	const marginLeft = narrow ? 110 : 215;
 	return {
 		style: READABLE_TEXT,
 		title,
 		caption,
 		width,
 		height: 50 + shown.length * (narrow ? 48 : 30),
-		marginLeft: narrow ? 110 : 215,
+		marginLeft,
 		marginRight: narrow ? 150 : 300,
 		x: {
 			label: TEXT.employment,
@@ -63,7 +71,7 @@ export function digitalCategoriesSpec({
 		y: {
 			label: null,
 			domain: keys.map(seriesLabel),
-			tickFormat: (l: string) => axisLabel(l, narrow ? 13 : 28),
+			tickFormat: (l: string) => axisLabel(l, labelChars(marginLeft)),
 			padding: 0.25
 		},
 		color: colorScale(keys),

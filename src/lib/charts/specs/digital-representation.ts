@@ -13,7 +13,8 @@ import {
 	noDataSpec,
 	shareDomainMax,
 	type ChartFrame,
-	READABLE_TEXT
+	READABLE_TEXT,
+	labelChars
 } from './common';
 
 export interface DigitalRepresentationInput extends ChartFrame {
@@ -36,6 +37,7 @@ export function digitalRepresentationSpec({
 	if (known.length === 0) return noDataSpec({ title, caption, width });
 	const narrow = width < NARROW;
 	const missing = rows.filter((r) => !hasShares(r));
+	const marginLeft = narrow ? 100 : 180;
 	return {
 		style: READABLE_TEXT,
 		title,
@@ -43,7 +45,7 @@ export function digitalRepresentationSpec({
 		caption,
 		width,
 		height: 50 + rows.length * (narrow ? 40 : 30),
-		marginLeft: narrow ? 100 : 180,
+		marginLeft,
 		marginRight: narrow ? 120 : 220,
 		x: {
 			label: TEXT.shareAxis,
@@ -56,7 +58,7 @@ export function digitalRepresentationSpec({
 			type: 'point',
 			label: null,
 			domain: rows.map((r) => r.group),
-			tickFormat: (g: string) => twoLines(groupLabel(g), narrow ? 12 : 23),
+			tickFormat: (g: string) => twoLines(groupLabel(g), labelChars(marginLeft)),
 			padding: 0.5
 		},
 		marks: [

@@ -8,7 +8,14 @@ import * as Plot from '@observablehq/plot';
 import type { GapRow } from '../../domain/rows';
 import { formatFlow, formatSigned } from '../format';
 import { colorScale, seriesLabel, TEXT, twoLines } from '../series';
-import { type ChartFrame, DEFAULT_WIDTH, NARROW, noDataSpec, READABLE_TEXT } from './common';
+import {
+	type ChartFrame,
+	DEFAULT_WIDTH,
+	NARROW,
+	noDataSpec,
+	READABLE_TEXT,
+	labelChars
+} from './common';
 
 export type OpeningsSupplyDatum = Pick<
 	GapRow,
@@ -48,13 +55,14 @@ export function openingsSupplySpec({
 	const titleOf = new Map(rows.map((r) => [r.soc, r.title]));
 	// Room past the longest bar for its value label.
 	const max = Math.max(0, ...bars.map((b) => b.value ?? 0));
+	const marginLeft = narrow ? 120 : 240;
 	return {
 		style: READABLE_TEXT,
 		title,
 		caption,
 		width,
 		height: 60 + rows.length * 60,
-		marginLeft: narrow ? 120 : 240,
+		marginLeft,
 		marginRight: 80,
 		x: {
 			label: TEXT.perYear,
@@ -66,7 +74,7 @@ export function openingsSupplySpec({
 		fy: {
 			label: null,
 			domain: rows.map((r) => r.soc),
-			tickFormat: (soc: string) => twoLines(titleOf.get(soc) ?? soc, narrow ? 15 : 32),
+			tickFormat: (soc: string) => twoLines(titleOf.get(soc) ?? soc, labelChars(marginLeft)),
 			padding: 0.2
 		},
 		color: colorScale(SIDES, true),

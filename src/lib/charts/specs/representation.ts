@@ -14,7 +14,8 @@ import {
 	NARROW,
 	noDataSpec,
 	READABLE_TEXT,
-	shareDomainMax
+	shareDomainMax,
+	labelChars
 } from './common';
 
 export type RepresentationDatum = Pick<RepresentationCell, 'group' | 'share' | 'baseline' | 'flag'>;
@@ -48,6 +49,7 @@ export function representationSpec({
 	const bars = cells.filter(isDrawable);
 	const words = cells.filter((c) => !isDrawable(c));
 	const reach = (c: RepresentationDatum) => Math.max(c.share ?? 0, c.baseline ?? 0);
+	const marginLeft = narrow ? 100 : 180;
 	return {
 		style: READABLE_TEXT,
 		title,
@@ -55,7 +57,7 @@ export function representationSpec({
 		caption,
 		width,
 		height: 50 + cells.length * (narrow ? 40 : 30),
-		marginLeft: narrow ? 100 : 180,
+		marginLeft,
 		marginRight: narrow ? 130 : 230,
 		x: {
 			label: TEXT.shareAxis,
@@ -67,7 +69,7 @@ export function representationSpec({
 		y: {
 			label: null,
 			domain: cells.map((c) => c.group),
-			tickFormat: (g: string) => twoLines(groupLabel(g), narrow ? 12 : 23),
+			tickFormat: (g: string) => twoLines(groupLabel(g), labelChars(marginLeft)),
 			padding: 0.25
 		},
 		color: colorScale(FLAGS),

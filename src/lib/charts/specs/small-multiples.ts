@@ -12,7 +12,14 @@ import * as Plot from '@observablehq/plot';
 import type { CategorySummary } from '../../analysis/digital-jobs';
 import { formatCount, formatShare, tickCompact, tickPercent } from '../format';
 import { axisLabel, colorScale, LABELS, seriesLabel, shortLabel, TEXT } from '../series';
-import { type ChartFrame, DEFAULT_WIDTH, NARROW, noDataSpec, READABLE_TEXT } from './common';
+import {
+	type ChartFrame,
+	DEFAULT_WIDTH,
+	NARROW,
+	noDataSpec,
+	READABLE_TEXT,
+	labelChars
+} from './common';
 import { ALL_DIGITAL } from './digital-categories';
 
 export interface AreaCategories {
@@ -118,7 +125,7 @@ export function smallMultiplesSpec({
 		y: {
 			label: null,
 			domain: categories.map(seriesLabel),
-			tickFormat: (l: string) => axisLabel(l, narrow ? 12 : 28),
+			tickFormat: (l: string) => axisLabel(l, labelChars(marginLeft)),
 			padding: 0.2
 		},
 		fx: { axis: null, padding: 0.08 },

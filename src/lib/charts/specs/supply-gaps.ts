@@ -8,7 +8,14 @@ import * as Plot from '@observablehq/plot';
 import type { GapRow } from '../../domain/rows';
 import { formatFlow, formatSigned } from '../format';
 import { colorScale, LABELS, seriesLabel, shortLabel, TEXT } from '../series';
-import { type ChartFrame, DEFAULT_WIDTH, NARROW, noDataSpec, READABLE_TEXT } from './common';
+import {
+	type ChartFrame,
+	DEFAULT_WIDTH,
+	NARROW,
+	noDataSpec,
+	READABLE_TEXT,
+	labelChars
+} from './common';
 
 export type SupplyGapDatum = Pick<GapRow, 'soc' | 'title' | 'openings' | 'supply' | 'supplyGap'>;
 
@@ -46,13 +53,14 @@ export function supplyGapsSpec({
 	const lo = Math.min(0, ...gaps);
 	const hi = Math.max(0, ...gaps);
 	const pad = (hi - lo || 1) * 0.15;
+	const marginLeft = narrow ? 120 : 260;
 	return {
 		style: READABLE_TEXT,
 		title,
 		caption,
 		width,
 		height: 60 + top.length * 26,
-		marginLeft: narrow ? 120 : 260,
+		marginLeft,
 		marginRight: 20,
 		x: {
 			label: narrow ? TEXT.perYear : TEXT.gapAxis,
@@ -64,7 +72,7 @@ export function supplyGapsSpec({
 			label: null,
 			domain: top.map((r) => r.soc),
 			tickFormat: (soc: string) =>
-				shortLabel(top.find((r) => r.soc === soc)?.title ?? soc, narrow ? 15 : 34),
+				shortLabel(top.find((r) => r.soc === soc)?.title ?? soc, labelChars(marginLeft)),
 			padding: 0.2
 		},
 		color: colorScale(['under-supplied', 'over-supplied']),

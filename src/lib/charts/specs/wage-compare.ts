@@ -14,7 +14,8 @@ import {
 	NARROW,
 	noDataSpec,
 	READABLE_TEXT,
-	wageAt
+	wageAt,
+	labelChars
 } from './common';
 
 export interface WageDistribution {
@@ -84,6 +85,7 @@ export function wageCompareSpec({
 	const xMax = Math.max(...drawn.map((d) => d.high ?? 0));
 	// A median with nowhere to stand (not published, or top-coded with no known cap) is still named.
 	const medianElsewhere = drawn.filter((d) => d.at.p50 === null && d.high !== null);
+	const marginLeft = narrow ? 110 : 200;
 	return {
 		style: READABLE_TEXT,
 		title,
@@ -92,7 +94,7 @@ export function wageCompareSpec({
 		width,
 		height: 50 + drawn.length * 60,
 		marginTop: 20,
-		marginLeft: narrow ? 110 : 200,
+		marginLeft,
 		marginRight: 30,
 		x: {
 			label: TEXT.annualWage,
@@ -106,7 +108,7 @@ export function wageCompareSpec({
 			label: null,
 			domain: drawn.map((d) => d.key),
 			tickFormat: (key: string) =>
-				twoLines(drawn.find((d) => d.key === key)?.label ?? key, narrow ? 13 : 26),
+				twoLines(drawn.find((d) => d.key === key)?.label ?? key, labelChars(marginLeft)),
 			padding: 0.3
 		},
 		color: colorScale(['region', 'nation']),
