@@ -9,3 +9,10 @@ export const fold = (t: string) =>
 		.replace(/\p{Diacritic}/gu, '')
 		.toLowerCase()
 		.trim();
+
+/**
+ * Whether an item matches typed text `q` (already folded): its code begins with it or its title
+ * holds it. The pickers' filter and the server's reading of a typed name both ask this.
+ */
+export const matchesTyped = (q: string, code: string, title: string) =>
+	code.startsWith(q) || fold(title).includes(q);

@@ -6,7 +6,7 @@
  * occupations and areas are fetched when a picker is used (GET /api/pathways/occupations and
  * /api/areas).
  */
-import { fold } from '../../../fold';
+import { fold, matchesTyped } from '../../../fold';
 import type { PathwaysReport } from './pathways';
 
 export interface Choice {
@@ -184,7 +184,7 @@ export function resolveTyped<T>(
 	if (byCode) return { kind: 'one', item: byCode };
 	const exact = items.filter((x) => fold(title(x)) === q);
 	if (exact.length === 1) return { kind: 'one', item: exact[0]! };
-	const matches = items.filter((x) => code(x).startsWith(q) || fold(title(x)).includes(q));
+	const matches = items.filter((x) => matchesTyped(q, code(x), title(x)));
 	if (matches.length === 1) return { kind: 'one', item: matches[0]! };
 	if (matches.length === 0) return { kind: 'none' };
 	return { kind: 'many', matches: matches.slice(0, limit), count: matches.length };
