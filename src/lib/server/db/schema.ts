@@ -106,7 +106,6 @@ export const occupationCrosswalk = sqliteTable(
 );
 
 const value = (name: string) => real(name);
-const status = (name: string) => text(`${name}_status`, { enum: VALUE_STATUSES });
 
 /** OEWS cross-industry estimates: one row per (import run, area, occupation). */
 export const oewsFacts = sqliteTable(
@@ -125,39 +124,27 @@ export const oewsFacts = sqliteTable(
 		/** The level the file published the row at (`detailed` wins over a duplicate `broad`). */
 		oGroup: text('o_group', { enum: OCCUPATION_LEVELS }).notNull(),
 		employment: value('employment'),
-		employmentStatus: status('employment'),
 		employmentPrse: value('employment_prse'),
-		employmentPrseStatus: status('employment_prse'),
 		jobsPer1000: value('jobs_per_1000'),
-		jobsPer1000Status: status('jobs_per_1000'),
 		lqPublished: value('lq_published'),
-		lqPublishedStatus: status('lq_published'),
 		hourlyMean: value('hourly_mean'),
-		hourlyMeanStatus: status('hourly_mean'),
 		annualMean: value('annual_mean'),
-		annualMeanStatus: status('annual_mean'),
 		meanPrse: value('mean_prse'),
-		meanPrseStatus: status('mean_prse'),
 		hourlyP10: value('hourly_p10'),
-		hourlyP10Status: status('hourly_p10'),
 		hourlyP25: value('hourly_p25'),
-		hourlyP25Status: status('hourly_p25'),
 		hourlyMedian: value('hourly_median'),
-		hourlyMedianStatus: status('hourly_median'),
 		hourlyP75: value('hourly_p75'),
-		hourlyP75Status: status('hourly_p75'),
 		hourlyP90: value('hourly_p90'),
-		hourlyP90Status: status('hourly_p90'),
 		annualP10: value('annual_p10'),
-		annualP10Status: status('annual_p10'),
 		annualP25: value('annual_p25'),
-		annualP25Status: status('annual_p25'),
 		annualMedian: value('annual_median'),
-		annualMedianStatus: status('annual_median'),
 		annualP75: value('annual_p75'),
-		annualP75Status: status('annual_p75'),
 		annualP90: value('annual_p90'),
-		annualP90Status: status('annual_p90'),
+		/**
+		 * Why each measure above is missing, one character per measure (oews-statuses.ts); NULL
+		 * when every measure was published.
+		 */
+		statuses: text('statuses'),
 		/** OEWS `ANNUAL=TRUE`: only annual wages are published (hourly are `*`). */
 		annualOnly: integer('annual_only', { mode: 'boolean' }).notNull().default(false),
 		/** OEWS `HOURLY=TRUE`: only hourly wages are published. */

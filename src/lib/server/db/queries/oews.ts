@@ -3,6 +3,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { groupOf, parseGroups } from '../../../domain/codes';
 import { cached } from '../cache';
 import type { Db } from '../client';
+import { statusFields, type OewsStatuses } from '../oews-statuses';
 import { areaAliases, areas, importRuns, oewsCoverage, oewsFacts, occupations } from '../schema';
 
 export interface AreaSummary {
@@ -132,11 +133,13 @@ export function factsFor(
 	return { facts, runIds, groups: [...owner.keys()].sort() };
 }
 
-export type FactRow = typeof oewsFacts.$inferSelect & {
-	title: string;
-	level: (typeof occupations.$inferSelect)['level'];
-	vintage: string;
-};
+/** A fact row as readers see it: each measure's status unfolded into its own `…Status` field. */
+export type FactRow = Omit<typeof oewsFacts.$inferSelect, 'statuses'> &
+	OewsStatuses & {
+		title: string;
+		level: (typeof occupations.$inferSelect)['level'];
+		vintage: string;
+	};
 
 /** Every occupation row of one import run for one area, with titles. */
 export function factsForRun(db: Db, runId: number, area: string): FactRow[] {
@@ -155,7 +158,8 @@ function factsForRunUncached(db: Db, runId: number, area: string): FactRow[] {
 		.innerJoin(occupations, eq(occupations.soc, oewsFacts.soc))
 		.where(and(eq(oewsFacts.runId, runId), eq(oewsFacts.area, area)))
 		.orderBy(asc(oewsFacts.soc))
-		.all();
+		.all()
+		.map(({ statuses, ...row }) => ({ ...row, ...statusFields(statuses) }));
 }
 
 export interface RunInfo {

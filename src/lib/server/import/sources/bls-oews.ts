@@ -15,6 +15,8 @@
 import type Database from 'better-sqlite3';
 import { NATIONAL_AREA } from '../../../domain/codes';
 import type { Writes } from '../writes';
+import type { ValueStatus } from '../../../domain/rows';
+import { OEWS_MEASURES, PUBLISHED, STATUS_CODES } from '../../db/oews-statuses';
 import type { AreaType, OccupationLevel } from '../../db/schema';
 import { PackedFirstSeen, cellAt, findColumns, notMeasured } from '../kit';
 import { SOC_CODE, parseFlag, tryMeasureInto, quote, socLevel, socParent } from '../normalize';
@@ -54,33 +56,35 @@ const COLUMNS = {
 } as const;
 type Field = keyof typeof COLUMNS;
 
-/** Numeric fields in the order of the fact table's value columns. */
+/** Each measure's column in the file, in the order of the fact table's (OEWS_MEASURES). */
 const MEASURES = [
-	['totEmp', 'employment'],
-	['empPrse', 'employment_prse'],
-	['jobs1000', 'jobs_per_1000'],
-	['locQuotient', 'lq_published'],
-	['hMean', 'hourly_mean'],
-	['aMean', 'annual_mean'],
-	['meanPrse', 'mean_prse'],
-	['hPct10', 'hourly_p10'],
-	['hPct25', 'hourly_p25'],
-	['hMedian', 'hourly_median'],
-	['hPct75', 'hourly_p75'],
-	['hPct90', 'hourly_p90'],
-	['aPct10', 'annual_p10'],
-	['aPct25', 'annual_p25'],
-	['aMedian', 'annual_median'],
-	['aPct75', 'annual_p75'],
-	['aPct90', 'annual_p90']
-] as const satisfies readonly (readonly [Field, string])[];
+	'totEmp',
+	'empPrse',
+	'jobs1000',
+	'locQuotient',
+	'hMean',
+	'aMean',
+	'meanPrse',
+	'hPct10',
+	'hPct25',
+	'hMedian',
+	'hPct75',
+	'hPct90',
+	'aPct10',
+	'aPct25',
+	'aMedian',
+	'aPct75',
+	'aPct90'
+] as const satisfies readonly Field[] & { length: typeof OEWS_MEASURES.length };
 
 /** A field's header as BLS writes it, for messages and the adapter's column lists. */
 const headerName = (field: Field) => COLUMNS[field][0].toUpperCase();
-const MEASURE_NAMES = MEASURES.map(([field]) => headerName(field));
+const MEASURE_NAMES = MEASURES.map(headerName);
 
-/** Parameters of one fact insert: run, area, soc, year, o_group, value/status pairs, 3 flags. */
-const FACT_PARAMS = 5 + 2 * MEASURES.length + 3;
+/** Parameters of one fact insert: run, area, soc, year, o_group, the values, statuses, 3 more. */
+const FACT_PARAMS = 5 + MEASURES.length + 1 + 3;
+/** Where the statuses text goes among them. */
+const STATUSES_AT = 5 + MEASURES.length;
 
 const REQUIRED: Field[] = ['occCode', 'occTitle', 'totEmp', 'aMedian'];
 
@@ -176,14 +180,14 @@ function isNecta(code: string, type: AreaType): boolean {
 }
 
 function prepareWriters(writes: Writes) {
-	const valueColumns = MEASURES.flatMap(([, col]) => [col, `${col}_status`]);
 	const columns = [
 		'run_id',
 		'area',
 		'soc',
 		'year',
 		'o_group',
-		...valueColumns,
+		...OEWS_MEASURES.map(([, column]) => column),
+		'statuses',
 		'annual_only',
 		'hourly_only',
 		'source_line'
@@ -285,7 +289,10 @@ function open(ctx: OpenContext): AdapterSession {
 	 * without reading the database back, whose writes may still be on their way (writes.ts).
 	 */
 	const written = new PackedFirstSeen();
-	const measureColumns = MEASURES.map(([field]) => col[field]);
+	const measureColumns = MEASURES.map((field) => col[field]);
+	/** One value and its status as read (tryMeasureInto's output), and the row's status codes. */
+	const measured: unknown[] = [null, null];
+	const codes: string[] = MEASURES.map(() => PUBLISHED);
 	const seenAreas = new Set<string>();
 	const seenOccupations = new Set<string>();
 	const areaRows = new Map<string, number>();
@@ -386,24 +393,25 @@ function open(ctx: OpenContext): AdapterSession {
 				}
 			}
 			// Values
-			// Parameters of the fact insert, filled in place: 5 keys, value/status pairs, 3 more.
+			// Parameters of the fact insert, filled in place: 5 keys, the values, statuses, 3 more.
 			const params: unknown[] = new Array(FACT_PARAMS);
 			let bad = false;
+			let marked = false;
 			for (let k = 0; k < MEASURES.length; k++) {
 				const i = measureColumns[k]!;
-				const at = 5 + 2 * k;
 				if (i < 0) {
-					params[at] = null;
-					params[at + 1] = 'blank';
+					params[5 + k] = null;
+					codes[k] = STATUS_CODES.blank;
+					marked = true;
 					continue;
 				}
 				const raw = cells[i] ?? '';
-				if (!tryMeasureInto(raw, params, at)) {
+				if (!tryMeasureInto(raw, measured, 0)) {
 					issue(i, `${MEASURE_NAMES[k]}: ${notMeasured(raw)}`);
 					bad = true;
 					continue;
 				}
-				const value = params[at] as number | null;
+				const value = measured[0] as number | null;
 				// Every OEWS measure is a count, a wage, a ratio or an error: none can be negative.
 				if (value !== null && value < 0) {
 					issue(
@@ -413,8 +421,18 @@ function open(ctx: OpenContext): AdapterSession {
 					bad = true;
 					continue;
 				}
-				if (params[at + 1] === 'top_coded') topCoded++;
+				params[5 + k] = value;
+				const status = measured[1] as ValueStatus | null;
+				if (status !== null) {
+					codes[k] = STATUS_CODES[status];
+					marked = true;
+					if (status === 'top_coded') topCoded++;
+				}
 			}
+			if (marked) {
+				params[STATUSES_AT] = codes.join('');
+				codes.fill(PUBLISHED);
+			} else params[STATUSES_AT] = null;
 			let annualOnly = false;
 			let hourlyOnly = false;
 			try {
