@@ -1,12 +1,18 @@
 /**
- * The limits checked on raw bytes (CSV cells and records), the encoding landmarks of a file,
+ * The limits checked on raw bytes (CSV cells and records, and when the exact scan starts), the
+ * encoding landmarks of a file,
  * and the width of OEWS area codes.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RecordLimits } from '../../../src/lib/server/import/csv';
+import {
+	RecordLimits,
+	SUSPECT_CHARS,
+	exactScans,
+	readDelimited
+} from '../../../src/lib/server/import/csv';
 import { inspectFile, utf8Landmarks } from '../../../src/lib/server/import/file-info';
 import { MAX_CELL_BYTES, MAX_ROW_BYTES, ReadError } from '../../../src/lib/server/import/rows';
 import { areaWidthProblem } from '../../../src/lib/server/import/sources/bls-oews';
@@ -149,5 +155,75 @@ describe('areaWidthProblem', () => {
 		expect(areaWidthProblem('4606', 'msa', 'Tucson, AZ', known)).toMatch(
 			/"Tucson, AZ" is area 46060 in this database/
 		);
+	});
+});
+
+describe('the exact scan, started only for an unfinished record past SUSPECT_CHARS', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'rlm-lazy-'));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	/** Reads `text` as a file; its rows, the error, and how many exact scans that started. */
+	async function read(text: string) {
+		const path = join(dir, 'file.csv');
+		writeFileSync(path, text);
+		const before = exactScans.started;
+		const rows: string[][] = [];
+		let error: unknown = null;
+		try {
+			await readDelimited(path, 'utf-8', (cells) => void rows.push(cells));
+		} catch (e) {
+			error = e;
+		}
+		return { rows, error, scans: exactScans.started - before };
+	}
+
+	/** The error a scan from the first byte gives. */
+	const fromTheStart = (text: string) => scan(text, 65_536);
+
+	it('reads a sound file of many MB without one', async () => {
+		const line = '"Synthetic Occupation 1, All Other",15-1252,"1,234",88.5\n';
+		const { rows, error, scans } = await read('title,soc,emp,wage\n' + line.repeat(100_000));
+		expect(error).toBeNull();
+		expect(rows).toHaveLength(100_001);
+		expect(scans).toBe(0);
+	});
+
+	it('reads a long record within the limits whole once the scan has started', async () => {
+		// Two cells of 150,000 characters: within the byte limits, and unfinished at the end of
+		// the first 256 KB read, so the scan starts there and finds nothing wrong.
+		const cell = 'w'.repeat(150_000);
+		expect(2 * cell.length).toBeGreaterThan(SUSPECT_CHARS);
+		const { rows, error, scans } = await read(`a,b\n1,2\n"${cell}",${cell}\n3,4\n`);
+		expect(error).toBeNull();
+		expect(rows.map((r) => r.map((c) => c.length))).toEqual([
+			[1, 1],
+			[1, 1],
+			[150_000, 150_000],
+			[1, 1]
+		]);
+		expect(scans).toBe(1);
+	});
+
+	it.each([
+		[
+			'a quote lost past the first MB',
+			`a,b\n${'1,2\n'.repeat(300_000)}3,"x\n${'y,z\n'.repeat(150_000)}`
+		],
+		[
+			'a runaway cell past the first MB',
+			`a,b\n${'1,2\n'.repeat(300_000)}3,${'x'.repeat(MAX_CELL_BYTES + 5)}\n`
+		],
+		['a row past the limit', `a,b\n${'1,2\n'.repeat(1000)}${'x,'.repeat(MAX_ROW_BYTES / 2 + 1)}\n`]
+	])('refuses %s where a scan from the first byte does', async (_what, text) => {
+		const expected = fromTheStart(text);
+		expect(expected).toBeInstanceOf(ReadError);
+		const { error, scans } = await read(text);
+		expect(scans).toBe(1);
+		expect(error).toBeInstanceOf(ReadError);
+		expect(error).toMatchObject({
+			message: expected!.message,
+			line: expected!.line,
+			column: expected!.column
+		});
 	});
 });

@@ -4,6 +4,7 @@
  * file back, so a rejected file leaves the database exactly as it was.
  */
 import type Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readDelimited } from './csv';
 import { inspectFile, type FileInfo } from './file-info';
@@ -21,6 +22,7 @@ import {
 	WriterThread,
 	WriterUnavailable,
 	canWriteOnThread,
+	type WriteError,
 	type Writes
 } from './writes';
 
@@ -258,6 +260,8 @@ class FileImport {
 	writes: Writes | null = null;
 	/** The writer thread holding this file's transaction, when the adapter's writes run there. */
 	thread: WriterThread | null = null;
+	/** A writer thread started before the file was read (large files), for `begin` to take. */
+	spare: SpareWriter | null = null;
 
 	constructor(
 		readonly sqlite: Sqlite,
@@ -486,6 +490,18 @@ class FileImport {
 		return !this.stopped;
 	}
 
+	/** A row the database refused (the writer thread reports it after the row was read). */
+	refused(line: number | null, message: string): void {
+		this.issue(line, null, message, true);
+	}
+
+	/** The database failed under the writer thread: nothing more is written. */
+	writerFailed(error: WriteError): void {
+		if (!this.thread) return; // fell back to inline writes before any was sent
+		this.issue(null, null, databaseFailure(error) ?? `the import failed: ${error.message}`);
+		this.stopped = true;
+	}
+
 	begin(adapter: SourceAdapter): void {
 		const sql = `INSERT INTO import_runs (source, year, file_name, sha256, status, imported_by, started_at)
 			VALUES (?, NULL, ?, ?, 'imported', ?, ?)`;
@@ -496,28 +512,14 @@ class FileImport {
 			this.options.importedBy ?? null,
 			new Date().toISOString()
 		];
-		const refused = (line: number | null, message: string) => this.issue(line, null, message, true);
-		if (
-			adapter.deferredWrites &&
-			this.options.sample === undefined &&
-			this.options.writer !== 'inline' &&
-			canWriteOnThread(this.sqlite)
-		) {
-			this.thread = new WriterThread(
-				this.sqlite.name,
-				{
-					refused,
-					failed: (error) => {
-						if (!this.thread) return; // fell back to inline writes before any was sent
-						this.issue(null, null, databaseFailure(error) ?? `the import failed: ${error.message}`);
-						this.stopped = true;
-					}
-				},
-				{
-					maxPageCount: this.sqlite.pragma('max_page_count', { simple: true }) as number,
-					busyTimeout: this.sqlite.pragma('busy_timeout', { simple: true }) as number
-				}
-			);
+		const refused = (line: number | null, message: string) => this.refused(line, message);
+		if (adapter.deferredWrites && mayWriteOnThread(this.sqlite, this.options)) {
+			const spare = this.spare;
+			if (spare && !spare.taken) {
+				spare.taken = true;
+				spare.relay.to = this;
+				this.thread = spare.thread;
+			} else this.thread = startWriter(this.sqlite, this);
 			this.inTransaction = true;
 			try {
 				this.runId = this.thread.begin(sql, params);
@@ -705,10 +707,79 @@ export function rejected(file: string, message: string, sha256: string | null = 
 	};
 }
 
+/** Whether this import's writes may run on a writer thread (when its adapter defers them). */
+function mayWriteOnThread(sqlite: Sqlite, options: ImportOptions): boolean {
+	return options.sample === undefined && options.writer !== 'inline' && canWriteOnThread(sqlite);
+}
+
+/** Where a writer thread's events go: the import that took it (none yet for a spare). */
+type Relay = Pick<FileImport, 'refused' | 'writerFailed'>;
+
+/** A writer thread started before its import knew it would need one. */
+interface SpareWriter {
+	thread: WriterThread;
+	relay: { to: Relay | null };
+	taken: boolean;
+}
+
+function startWriter(sqlite: Sqlite, to: Relay): WriterThread {
+	return new WriterThread(
+		sqlite.name,
+		{
+			refused: (line, message) => to.refused(line, message),
+			failed: (error) => to.writerFailed(error)
+		},
+		{
+			maxPageCount: sqlite.pragma('max_page_count', { simple: true }) as number,
+			busyTimeout: sqlite.pragma('busy_timeout', { simple: true }) as number
+		}
+	);
+}
+
+/**
+ * Files this large start their writer thread before they are read through once (hash, encoding):
+ * its start-up (Node, the driver, the connection: ~80 ms) then overlaps that read instead of
+ * holding the first row back. Smaller files, most of them read by adapters that write inline,
+ * start one only when their adapter asks.
+ */
+export const EARLY_WRITER_BYTES = 16 * 1024 * 1024;
+
+function spareWriter(sqlite: Sqlite, path: string, options: ImportOptions): SpareWriter | null {
+	if (!mayWriteOnThread(sqlite, options)) return null;
+	let size: number;
+	try {
+		size = statSync(path).size;
+	} catch {
+		return null; // the read says why
+	}
+	if (size < EARLY_WRITER_BYTES) return null;
+	const relay: { to: Relay | null } = { to: null };
+	const thread = startWriter(sqlite, {
+		refused: (line, message) => relay.to?.refused(line, message),
+		writerFailed: (error) => relay.to?.writerFailed(error)
+	});
+	return { thread, relay, taken: false };
+}
+
 export async function importFile(
 	sqlite: Sqlite,
 	path: string,
 	options: ImportOptions = {}
+): Promise<FileReport> {
+	const spare = spareWriter(sqlite, path, options);
+	try {
+		return await importWith(sqlite, path, options, spare);
+	} finally {
+		// Not taken (the file was refused, skipped, or its adapter writes inline): stopped here.
+		if (spare && !spare.taken) await spare.thread.rollback();
+	}
+}
+
+async function importWith(
+	sqlite: Sqlite,
+	path: string,
+	options: ImportOptions,
+	spare: SpareWriter | null
 ): Promise<FileReport> {
 	const fileName = options.fileName ?? basename(path);
 	const progress = options.progress ?? { rows: 0, bytes: 0 };
@@ -775,6 +846,7 @@ export async function importFile(
 	}
 
 	const job = new FileImport(sqlite, fileName, info, { ...options, progress });
+	job.spare = spare;
 	if (info.format === 'delimited' && info.notUtf8Line !== undefined) {
 		job.notes.push(
 			`read as Windows-1252 text: the file is not UTF-8 (line ${info.notUtf8Line} has the first byte that is not)`

@@ -92,9 +92,9 @@ export class CoverageDecision {
 			}
 			if (!this.replace) return false;
 		}
-		const groups = this.supplied.get(area) ?? new Set<string>();
+		let groups = this.supplied.get(area);
+		if (!groups) this.supplied.set(area, (groups = new Set<string>()));
 		groups.add(group);
-		this.supplied.set(area, groups);
 		return true;
 	}
 

@@ -35,6 +35,7 @@ import type {
 export type ConflictMessage = (params: readonly unknown[]) => string;
 
 export interface DeferredStatement {
+	/** Queues or runs the write; what it needs of `params` is copied before it returns. */
 	run(params: readonly unknown[]): void;
 }
 

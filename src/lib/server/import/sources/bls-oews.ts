@@ -290,6 +290,11 @@ function open(ctx: OpenContext): AdapterSession {
 	 */
 	const written = new PackedFirstSeen();
 	const measureColumns = MEASURES.map((field) => col[field]);
+	/**
+	 * The fact insert's parameters, filled in place row after row (a write copies them before it
+	 * returns): 5 keys, the values, statuses, 3 more. One array for the file, not one per row.
+	 */
+	const params: unknown[] = new Array(FACT_PARAMS);
 	/** One value and its status as read (tryMeasureInto's output), and the row's status codes. */
 	const measured: unknown[] = [null, null];
 	const codes: string[] = MEASURES.map(() => PUBLISHED);
@@ -393,8 +398,6 @@ function open(ctx: OpenContext): AdapterSession {
 				}
 			}
 			// Values
-			// Parameters of the fact insert, filled in place: 5 keys, the values, statuses, 3 more.
-			const params: unknown[] = new Array(FACT_PARAMS);
 			let bad = false;
 			let marked = false;
 			for (let k = 0; k < MEASURES.length; k++) {
