@@ -37,6 +37,21 @@ describe('CoverageDecision', () => {
 	});
 });
 
+describe('CoverageDecision, row after row of one area', () => {
+	it('counts every row it replaces, and every row it keeps, not only the first of a run', () => {
+		const replacing = new CoverageDecision(held(['15']), 2021, true);
+		const keeping = new CoverageDecision(held(['15']), 2021, false);
+		for (const soc of ['15-1211', '15-1212', '15-1252', '17-2051', '17-2061', '15-1299']) {
+			replacing.accept('31080', soc);
+			keeping.accept('31080', soc);
+		}
+		expect(replacing.overlaps()[0]).toMatchObject({ action: 'replaced', rows: 4 });
+		expect(keeping.overlaps()[0]).toMatchObject({ action: 'kept', rows: 4 });
+		expect(replacing.groupsFor('31080')).toBe('15,17');
+		expect(keeping.groupsFor('31080')).toBe('17');
+	});
+});
+
 describe('derivedTotalEmployment', () => {
 	it('divides jobs by jobs per 1,000 on the largest row, to the hundred', () => {
 		expect(

@@ -36,6 +36,49 @@ describe('parseMeasured', () => {
 	});
 });
 
+describe('numbers read without Number(), to the same double', () => {
+	/** Deterministic pseudo-random digits (mulberry32). */
+	function random(seed: number) {
+		return () => {
+			seed = (seed + 0x6d2b79f5) | 0;
+			let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+			t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+			return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+		};
+	}
+	const next = random(20261205);
+	const digits = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 10)).join('');
+
+	it('gives exactly what Number() gives for 100,000 decimals of up to 20 digits', () => {
+		const differ: string[] = [];
+		for (let k = 0; k < 100_000; k++) {
+			const whole = digits(1 + Math.floor(next() * 10));
+			const fraction = digits(1 + Math.floor(next() * 10));
+			const text = `${next() < 0.1 ? '-' : ''}${whole}.${fraction}`;
+			if (!Object.is(parseMeasured(text).value, Number(text))) differ.push(text);
+		}
+		expect(differ).toEqual([]);
+	});
+
+	it.each([
+		'0.1',
+		'0.3',
+		'45.67',
+		'1,234.5',
+		'-0.0',
+		'+1.25',
+		'123456789012.345',
+		'1234567890123456.5',
+		'12345678901234567890',
+		'99,999,999,999,999,999'
+	])('%j as Number() reads it', (raw) => {
+		expect(Object.is(parseMeasured(raw).value, Number(raw.replaceAll(',', '')))).toBe(true);
+	});
+	it('keeps the sign of zero', () => {
+		expect(Object.is(parseMeasured('-0.0').value, -0)).toBe(true);
+	});
+});
+
 describe('parseFlag', () => {
 	it.each([
 		['TRUE', true],

@@ -76,62 +76,82 @@ export function utf8Landmarks(bytes: Uint8Array): { multibyte: number; invalid: 
 	return { multibyte, invalid };
 }
 
-function countLines(bytes: Uint8Array, end: number): number {
-	let n = 0;
-	for (let i = bytes.indexOf(10); i !== -1 && i < end; i = bytes.indexOf(10, i + 1)) n++;
-	return n;
-}
-
 /**
  * Checks that a stream of chunks is UTF-8 without decoding it (decoding a large file to text
- * only to drop it cost time and left tens of MB of strings for the collector), and notes the
- * line of the first UTF-8 character beyond ASCII and of the first byte that is not UTF-8: a file
- * with both mixes two encodings, and no single decoding reads it right.
+ * only to drop it cost time and left tens of MB of strings for the collector), and notes where
+ * the first UTF-8 character beyond ASCII and the first byte that is not UTF-8 are: a file with
+ * both mixes two encodings, and no single decoding reads it right. Offsets, not lines: lines are
+ * counted afterwards, and only for a file that is not UTF-8 (counting them as the file went by
+ * cost ~40 ms on a 112 MB file that never needed them).
  */
 class Utf8Check {
 	valid = true;
-	multibyteLine: number | null = null;
-	invalidLine: number | null = null;
+	multibyteAt: number | null = null;
+	invalidAt: number | null = null;
 	invalidByte = 0;
 	private carry: Buffer | null = null;
-	/** Line breaks before the current chunk, counted while a landmark is still to be found. */
-	private lines = 0;
+	/** Bytes of the file before the next chunk. */
+	private offset = 0;
 
 	add(chunk: Buffer) {
-		if (this.multibyteLine !== null && this.invalidLine !== null) return;
+		/** Where in the file `bytes` begins (the carried bytes come first). */
+		const start = this.offset - (this.carry ? this.carry.length : 0);
+		this.offset += chunk.length;
+		if (this.multibyteAt !== null && this.invalidAt !== null) return;
 		const bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
 		const tail = unfinishedUtf8(bytes);
 		const body = bytes.subarray(0, bytes.length - tail);
 		if (isUtf8(body)) {
-			if (this.multibyteLine === null && !isAscii(body)) {
-				const at = body.findIndex((b) => b >= 0x80);
-				this.multibyteLine = this.lines + countLines(body, at) + 1;
+			if (this.multibyteAt === null && !isAscii(body)) {
+				this.multibyteAt = start + body.findIndex((b) => b >= 0x80);
 			}
 		} else {
 			this.valid = false;
 			const { multibyte, invalid } = utf8Landmarks(body);
-			if (this.multibyteLine === null && multibyte >= 0) {
-				this.multibyteLine = this.lines + countLines(body, multibyte) + 1;
-			}
-			if (this.invalidLine === null && invalid >= 0) {
-				this.invalidLine = this.lines + countLines(body, invalid) + 1;
+			if (this.multibyteAt === null && multibyte >= 0) this.multibyteAt = start + multibyte;
+			if (this.invalidAt === null && invalid >= 0) {
+				this.invalidAt = start + invalid;
 				this.invalidByte = body[invalid]!;
 			}
 		}
-		this.lines += countLines(body, body.length);
 		this.carry = tail > 0 ? Buffer.from(bytes.subarray(bytes.length - tail)) : null;
 	}
 
 	end(): boolean {
 		if (this.carry) {
 			this.valid = false;
-			if (this.invalidLine === null) {
-				this.invalidLine = this.lines + 1;
+			if (this.invalidAt === null) {
+				this.invalidAt = this.offset - this.carry.length;
 				this.invalidByte = this.carry[0]!;
 			}
 		}
 		return this.valid;
 	}
+}
+
+/** The 1-based line of each byte offset of the file (line breaks before it, plus one). */
+async function linesAt(path: string, offsets: number[]): Promise<number[]> {
+	const end = Math.max(...offsets);
+	const breaks: number[] = [];
+	const buffer = Buffer.allocUnsafe(1 << 20);
+	const file = await open(path, 'r');
+	try {
+		for (let at = 0; at < end;) {
+			const { bytesRead } = await file.read(buffer, 0, Math.min(buffer.length, end - at), at);
+			if (bytesRead === 0) break;
+			for (let i = buffer.indexOf(10); i !== -1 && i < bytesRead; i = buffer.indexOf(10, i + 1)) {
+				breaks.push(at + i);
+			}
+			at += bytesRead;
+		}
+	} finally {
+		await file.close();
+	}
+	return offsets.map((offset) => {
+		let n = 0;
+		while (n < breaks.length && breaks[n]! < offset) n++;
+		return n + 1;
+	});
 }
 
 export async function inspectFile(
@@ -177,14 +197,11 @@ export async function inspectFile(
 	const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
 	const encoding: TextEncoding = validUtf8 ? (bom ? 'utf-8-bom' : 'utf-8') : 'windows-1252';
 	const info: FileInfo = { size, sha256: hash.digest('hex'), format, encoding };
-	if (!validUtf8 && utf8.invalidLine !== null) {
-		if (utf8.multibyteLine !== null) {
-			info.mixed = {
-				utf8Line: utf8.multibyteLine,
-				otherLine: utf8.invalidLine,
-				byte: utf8.invalidByte
-			};
-		} else info.notUtf8Line = utf8.invalidLine;
+	if (!validUtf8 && utf8.invalidAt !== null && format === 'delimited') {
+		if (utf8.multibyteAt !== null) {
+			const [utf8Line, otherLine] = await linesAt(path, [utf8.multibyteAt, utf8.invalidAt]);
+			info.mixed = { utf8Line: utf8Line!, otherLine: otherLine!, byte: utf8.invalidByte };
+		} else [info.notUtf8Line] = await linesAt(path, [utf8.invalidAt]);
 	}
 	return info;
 }

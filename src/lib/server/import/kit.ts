@@ -201,7 +201,7 @@ interface Packed {
 }
 
 /** `15-1252` → 151252 without allocating; −1 for any other shape. */
-function codeNumber(soc: string): number {
+export function codeNumber(soc: string): number {
 	if (soc.length !== 7 || soc.charCodeAt(2) !== 45 /* - */) return -1;
 	let n = 0;
 	for (let i = 0; i < 7; i++) {

@@ -40,15 +40,36 @@ function scanNumber(text: string): number {
 		} else break;
 	}
 	if (groupDigits !== -1 && groupDigits !== 3) return NaN;
-	if (i === n) return digits === 0 ? NaN : sign * int;
+	if (i === n) {
+		if (digits === 0) return NaN;
+		return digits <= EXACT_DIGITS ? sign * int : exactly(text, groupDigits);
+	}
 	if (text.charCodeAt(i) !== 46 /* . */ || i === n - 1) return NaN;
+	let fraction = 0;
+	const fractionDigits = n - i - 1;
 	for (let j = i + 1; j < n; j++) {
 		const c = text.charCodeAt(j);
 		if (c < 48 || c > 57) return NaN;
+		fraction = fraction * 10 + (c - 48);
 	}
-	// Let the engine round the fraction exactly as Number() would.
-	const value = Number(groupDigits === -1 ? text : text.replaceAll(',', ''));
-	return value;
+	// With at most 15 digits the digits make an exact integer, and one division by an exact power
+	// of ten rounds once, correctly: the double Number() gives, without reading the text again.
+	if (digits + fractionDigits <= EXACT_DIGITS) {
+		const scale = POWERS_OF_TEN[fractionDigits]!;
+		return (sign * (int * scale + fraction)) / scale;
+	}
+	return exactly(text, groupDigits);
+}
+
+/** Digits that always make an exact integer in a double (10^15 < 2^53). */
+const EXACT_DIGITS = 15;
+/** 10^0 … 10^15, each made by exact integer products (not Math.pow). */
+const POWERS_OF_TEN = [1];
+while (POWERS_OF_TEN.length <= EXACT_DIGITS) POWERS_OF_TEN.push(POWERS_OF_TEN.at(-1)! * 10);
+
+/** A longer number, rounded by the engine exactly as Number() would. */
+function exactly(text: string, groupDigits: number): number {
+	return Number(groupDigits === -1 ? text : text.replaceAll(',', ''));
 }
 
 export class CellError extends Error {}

@@ -68,9 +68,15 @@ export class CoverageDecision {
 		private readonly replace: boolean
 	) {}
 
+	/** The last area and group accepted that no earlier run holds (rows come area by area). */
+	private lastArea = '';
+	private lastGroup = '';
+
 	/** True when the row (area, SOC code) is to be written. */
 	accept(area: string, soc: string): boolean {
 		const group = groupOf(soc);
+		// The same area and group as the last row, already recorded: no set to hash a new string into.
+		if (area === this.lastArea && group === this.lastGroup) return true;
 		const holder = this.held.get(area)?.find((run) => run.groups.has(group));
 		if (holder) {
 			let overlap = this.met.get(area);
@@ -95,6 +101,11 @@ export class CoverageDecision {
 		let groups = this.supplied.get(area);
 		if (!groups) this.supplied.set(area, (groups = new Set<string>()));
 		groups.add(group);
+		// Rows that replace another run's are counted one by one (above): those are not cached.
+		if (!holder) {
+			this.lastArea = area;
+			this.lastGroup = group;
+		}
 		return true;
 	}
 

@@ -18,7 +18,7 @@ import type { Writes } from '../writes';
 import type { ValueStatus } from '../../../domain/rows';
 import { OEWS_MEASURES, PUBLISHED, STATUS_CODES } from '../../db/oews-statuses';
 import type { AreaType, OccupationLevel } from '../../db/schema';
-import { PackedFirstSeen, cellAt, findColumns, notMeasured } from '../kit';
+import { PackedFirstSeen, cellAt, codeNumber, findColumns, notMeasured } from '../kit';
 import { SOC_CODE, parseFlag, tryMeasureInto, quote, socLevel, socParent } from '../normalize';
 import { CoverageDecision, heldForYear, overlapNotes } from '../oews-coverage';
 import { HYBRID_FROM, SOC2018 } from './oes-hybrid-structure';
@@ -300,6 +300,9 @@ function open(ctx: OpenContext): AdapterSession {
 	const codes: string[] = MEASURES.map(() => PUBLISHED);
 	const seenAreas = new Set<string>();
 	const seenOccupations = new Set<string>();
+	const seenCodes = new Set<number>();
+	/** The last O_GROUP read as a level. */
+	let lastGroup = '';
 	const areaRows = new Map<string, number>();
 	let industryRows = 0;
 	let duplicateBroad = 0;
@@ -378,7 +381,9 @@ function open(ctx: OpenContext): AdapterSession {
 			const rawGroup = cellAt(cells, col.oGroup).toLowerCase();
 			let oGroup: OccupationLevel;
 			if (rawGroup === '') oGroup = socLevel(soc);
-			else if (O_GROUPS.has(rawGroup as OccupationLevel)) oGroup = rawGroup as OccupationLevel;
+			// Compared with the last row's first (most rows repeat it): no hashing of a new string.
+			else if (rawGroup === lastGroup || O_GROUPS.has(rawGroup as OccupationLevel))
+				oGroup = lastGroup = rawGroup as OccupationLevel;
 			else {
 				issue(
 					col.oGroup,
@@ -486,8 +491,11 @@ function open(ctx: OpenContext): AdapterSession {
 					isNecta(areaCode, areaType) ? 1 : 0
 				]);
 			}
-			if (!seenOccupations.has(soc)) {
-				seenOccupations.add(soc);
+			// By number where the code has the SOC shape: a Set of numbers hashes no string.
+			const code = codeNumber(soc);
+			if (code >= 0 ? !seenCodes.has(code) : !seenOccupations.has(soc)) {
+				if (code >= 0) seenCodes.add(code);
+				else seenOccupations.add(soc);
 				write.occupation.run([soc, title, socLevel(soc), socParent(soc), vintage]);
 			}
 			params[0] = ctx.runId;
