@@ -5,10 +5,16 @@
  * that cannot be written reported as such, with nothing changed.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { importFile, publicReport, type ImportOptions } from '../../src/lib/server/import/load';
+import { generateOewsCsv } from '../../bench/gen-oews';
+import {
+	EARLY_WRITER_BYTES,
+	importFile,
+	publicReport,
+	type ImportOptions
+} from '../../src/lib/server/import/load';
 import { WriterThread, WriterUnavailable } from '../../src/lib/server/import/writes';
 import { FIXTURES, SAMPLE, snapshot, tempDb, type TempDb } from '../helpers/db';
 
@@ -272,4 +278,46 @@ describe('a writer thread that cannot start', () => {
 		const r = await importFile(a.db.$client, join(FIXTURES, 'ipeds/c2022_a_cut.csv'));
 		expect(r.status).toBe('imported');
 	});
+});
+
+describe('a large file’s writer thread, started before the file is read', () => {
+	/** Waits for threads that were told to stop to be gone. */
+	async function settled() {
+		for (let i = 0; i < 100 && WriterThread.live > 0; i++)
+			await new Promise((r) => setTimeout(r, 20));
+		return WriterThread.live;
+	}
+
+	it('is the one the import writes on, and is stopped when the file is skipped or refused', async () => {
+		const big = join(a.dir, 'oews_synthetic_M2024.csv');
+		const rows = await generateOewsCsv(big, 70_000);
+		expect(statSync(big).size).toBeGreaterThan(EARLY_WRITER_BYTES);
+		const started = WriterThread.started;
+
+		const imported = await importFile(a.db.$client, big);
+		expect(imported).toMatchObject({ status: 'imported', rowsImported: rows });
+		expect(WriterThread.started).toBe(started + 1); // the early one, not a second
+		expect(await settled()).toBe(0);
+
+		const again = await importFile(a.db.$client, big);
+		expect(again.status).toBe('skipped');
+		expect(WriterThread.started).toBe(started + 2);
+		expect(await settled()).toBe(0);
+
+		const unknown = join(a.dir, 'not_a_known_format.csv');
+		writeFileSync(unknown, 'colour,weight\n' + 'red,12\n'.repeat(2_500_000));
+		expect(statSync(unknown).size).toBeGreaterThan(EARLY_WRITER_BYTES);
+		const before = snapshot(a.db);
+		const refused = await importFile(a.db.$client, unknown);
+		expect(refused.status).toBe('rejected');
+		expect(snapshot(a.db)).toEqual(before);
+		expect(WriterThread.started).toBe(started + 3);
+		expect(await settled()).toBe(0);
+
+		// The same file imported inline starts no thread at all.
+		const inline = await importFile(b.db.$client, big, { writer: 'inline' });
+		expect(inline.status).toBe('imported');
+		expect(WriterThread.started).toBe(started + 3);
+		expect(contents(a).oews_facts).toEqual(contents(b).oews_facts);
+	}, 120_000);
 });

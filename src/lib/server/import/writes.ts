@@ -186,6 +186,8 @@ export interface WriterEvents {
 export class WriterThread implements Writes {
 	/** Threads started so far in this process (tests check which path an import took). */
 	static started = 0;
+	/** Threads started and not yet exited (tests check that none is left behind). */
+	static live = 0;
 	line: number | null = null;
 	private readonly worker: Worker;
 	private readonly replies: MessagePort;
@@ -198,6 +200,7 @@ export class WriterThread implements Writes {
 
 	constructor(path: string, events: WriterEvents, options: WriterOptions = {}) {
 		WriterThread.started++;
+		WriterThread.live++;
 		const channel = new MessageChannel();
 		this.replies = channel.port2;
 		const shared = new SharedArrayBuffer(8);
@@ -234,6 +237,7 @@ export class WriterThread implements Writes {
 			this.settle();
 		});
 		this.worker.on('exit', () => {
+			WriterThread.live--;
 			this.exited = true;
 			this.settle();
 		});
