@@ -4,7 +4,7 @@
  * against the same CLI run through tsx (as `npm run import` did before it was compiled), runs
  * interleaved. Peak RSS is GNU time's maximum resident set of the command's processes.
  *
- * Usage: npx tsx bench/import-cli.ts [RUNS=3]
+ * Usage: npm run bench:cli -- [RUNS=3]   (npx tsx bench/import-cli.ts [RUNS=3])
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
