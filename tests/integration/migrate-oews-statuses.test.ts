@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, MIGRATIONS_FOLDER, migrateDb, type Db } from '../../src/lib/server/db/client';
 import { OEWS_MEASURES } from '../../src/lib/server/db/oews-statuses';
 import { factsForRun } from '../../src/lib/server/db/queries/oews';
+import { LEGISLATOR_STATUSES, LEGISLATOR_TEXT } from '../helpers/oews-statuses';
 
 let dir: string;
 let db: Db;
@@ -54,25 +55,7 @@ describe('migration 0008: the OEWS statuses folded into one column', () => {
 						.join(', ')})`
 				)
 				.run(soc, ...values.flatMap((v, k) => [v, statuses[k]]));
-		const legislators = [
-			'employment_not_available',
-			'employment_not_available',
-			'employment_not_available',
-			'employment_not_available',
-			'not_available',
-			null,
-			null,
-			'not_available',
-			'not_available',
-			'not_available',
-			'not_available',
-			'not_available',
-			null,
-			null,
-			null,
-			'under_half_percent',
-			'top_coded'
-		];
+		const legislators = LEGISLATOR_STATUSES;
 		insert(
 			'11-1031',
 			legislators.map((s, k) => (s === null ? 60000 + k : null)),
@@ -97,7 +80,7 @@ describe('migration 0008: the OEWS statuses folded into one column', () => {
 				.prepare('SELECT soc, statuses, annual_mean, source_line FROM oews_facts ORDER BY soc')
 				.all()
 		).toEqual([
-			{ soc: '11-1031', statuses: 'eeee*--*****---~#', annual_mean: 60005, source_line: 9 },
+			{ soc: '11-1031', statuses: LEGISLATOR_TEXT, annual_mean: 60005, source_line: 9 },
 			{ soc: '15-1252', statuses: null, annual_mean: 1005, source_line: 9 }
 		]);
 		const [legislator, developers] = factsForRun(db, 1, '31080');

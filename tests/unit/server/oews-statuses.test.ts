@@ -9,6 +9,7 @@ import {
 	statusFields
 } from '../../../src/lib/server/db/oews-statuses';
 import { oewsFacts } from '../../../src/lib/server/db/schema';
+import { LEGISLATOR_STATUSES, LEGISLATOR_TEXT } from '../../helpers/oews-statuses';
 
 const none = () => OEWS_MEASURES.map(() => null);
 
@@ -36,32 +37,14 @@ describe('OEWS statuses folded into one text', () => {
 				expect(decodeStatuses(text)).toEqual(statuses);
 			}
 		}
-		// Legislators in Los Angeles, 2021: employment withheld (**), hourly wages not available (*).
-		const text = encodeStatuses([
-			'employment_not_available',
-			'employment_not_available',
-			'employment_not_available',
-			'employment_not_available',
-			'not_available',
-			null,
-			null,
-			'not_available',
-			'not_available',
-			'not_available',
-			'not_available',
-			'not_available',
-			null,
-			null,
-			null,
-			null,
-			'top_coded'
-		]);
-		expect(text).toBe('eeee*--*****----#');
+		const text = encodeStatuses(LEGISLATOR_STATUSES);
+		expect(text).toBe(LEGISLATOR_TEXT);
 		expect(statusFields(text)).toMatchObject({
 			employmentStatus: 'employment_not_available',
 			hourlyMeanStatus: 'not_available',
 			annualMeanStatus: null,
 			annualMedianStatus: null,
+			annualP75Status: 'under_half_percent',
 			annualP90Status: 'top_coded'
 		});
 	});
