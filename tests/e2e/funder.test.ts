@@ -242,6 +242,10 @@ describe.skipIf(skipBrowser)('funder: four metros, sorted, downloaded and reopen
 		expect(await shared.locator('article.card h3').allTextContents()).toEqual(cards);
 		expect(await shared.locator('table.side tbody th').allTextContents()).toEqual(rows);
 		if (width === 375) expect(await pageScrollWidth(shared)).toBeLessThanOrEqual(375);
+		// The figures come before the map: on a phone the map filled the first screens.
+		const top = async (selector: string) =>
+			(await shared.locator(selector).first().boundingBox())!.y;
+		expect(await top('article.card')).toBeLessThan(await top('section.us-map'));
 		expect(pageErrors(page)).toEqual([]);
 		expect(pageErrors(shared)).toEqual([]);
 		await page.context().close();
