@@ -193,13 +193,20 @@ export function shortLabel(t: string, max: number): string {
 
 /**
  * An axis label on at most two lines of `max` characters, broken at a space ("Hispanic or" /
- * "Latino"); only what is still too long is cut.
+ * "Latino"), or after a hyphen when the last space would leave the first line under half full
+ * ("Los Angeles-" / "Long Beach-Anaheim…", not "Los" / "Angeles-Long…"); only what is still
+ * too long is cut.
  */
 export function twoLines(label: string, max: number): string {
 	if (label.length <= max) return label;
-	const at = label.lastIndexOf(' ', max);
-	if (at <= 0) return shortLabel(label, max);
-	return `${label.slice(0, at)}\n${shortLabel(label.slice(at + 1), max)}`;
+	const space = label.lastIndexOf(' ', max);
+	const hyphen = label.lastIndexOf('-', max - 1);
+	// The first line ends before the space, or with the hyphen.
+	if (space < max / 2 && hyphen + 1 > space && hyphen > 0) {
+		return `${label.slice(0, hyphen + 1)}\n${shortLabel(label.slice(hyphen + 1), max)}`;
+	}
+	if (space <= 0) return shortLabel(label, max);
+	return `${label.slice(0, space)}\n${shortLabel(label.slice(space + 1), max)}`;
 }
 
 /**

@@ -13,7 +13,8 @@ import {
 	LABELS,
 	seriesColor,
 	seriesLabel,
-	TEXT
+	TEXT,
+	twoLines
 } from '../../../src/lib/charts/series';
 import { noDataSpec } from '../../../src/lib/charts/specs/common';
 import { digitalCategoriesSpec } from '../../../src/lib/charts/specs/digital-categories';
@@ -397,6 +398,24 @@ describe('digital-representation', () => {
 		const lines = textLines(fig);
 		expect(lines).toEqual(expect.arrayContaining(['Hispanic or', 'Latino', 'Women']));
 		expect(lines.filter((l) => l.endsWith('…'))).toEqual([]);
+	});
+});
+
+describe('twoLines', () => {
+	it.each([
+		['Hispanic or Latino', 12, 'Hispanic or\nLatino'],
+		// The last space would leave "Los" alone and cut the rest.
+		['Los Angeles-Long Beach-Anaheim, CA', 12, 'Los Angeles-\nLong Beach-…'],
+		['Los Angeles-Long Beach-Anaheim, CA', 20, 'Los Angeles-Long\nBeach-Anaheim, CA'],
+		['Winston-Salem, NC', 12, 'Winston-\nSalem, NC'],
+		// A state pair stays whole when the space leaves the first line well filled.
+		['Omaha-Council Bluffs, NE-IA', 26, 'Omaha-Council Bluffs,\nNE-IA'],
+		['Software Developers', 30, 'Software Developers'],
+		['Supercalifragilistic', 8, 'Superca…']
+	])('%j in %d characters a line', (label, max, expected) => {
+		const out = twoLines(label, max);
+		expect(out).toBe(expected);
+		for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(max);
 	});
 });
 
