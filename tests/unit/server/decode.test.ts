@@ -86,3 +86,52 @@ describe('rows read a piece at a time', () => {
 		expect(seen.at(-1)).toBe((failure as { line: number }).line - 1);
 	});
 });
+
+describe('the line of each row, read a piece at a time', () => {
+	/** Each row's line as its cells say: one line, plus the line feeds its cells hold. */
+	function expectedLines(rows: string[][]): number[] {
+		let line = 1;
+		return rows.map((cells) => {
+			const here = line;
+			line += 1 + cells.reduce((n, c) => n + c.split('\n').length - 1, 0);
+			return here;
+		});
+	}
+
+	async function linesOf(text: string) {
+		const path = join(dir, 'lines.csv');
+		writeFileSync(path, text);
+		const rows: string[][] = [];
+		const lines: number[] = [];
+		await readDelimited(path, 'utf-8', (cells, line) => {
+			rows.push(cells);
+			lines.push(line);
+		});
+		return { rows, lines };
+	}
+
+	/** A header and `n` rows, lines ended by `end`; the rows `broken` picks hold a line feed. */
+	const body = (n: number, broken: (i: number) => boolean, end: string) =>
+		['code,title,flag']
+			.concat(
+				Array.from({ length: n }, (_, i) =>
+					broken(i) ? `${i},"two\nlines",x` : `${i},"Title ${i}, All Other",y`
+				)
+			)
+			.join(end);
+
+	it.each([
+		['LF, no line break in any cell', body(50_000, () => false, '\n') + '\n'],
+		['LF, a quoted line break late in the file', body(50_000, (i) => i === 40_000, '\n') + '\n'],
+		['CRLF, quoted line breaks', body(50_000, (i) => i % 997 === 0, '\r\n') + '\r\n'],
+		// CR line ends with a line feed in every row: as many feeds as rows, none ending one.
+		['CR, a line feed in every row', body(50_000, () => true, '\r') + '\r'],
+		// One piece; a quoted line break in the last row, which has no line break after it.
+		['a small file whose last row has no line break', body(20, (i) => i === 19, '\n')],
+		['a small file ending in a line break', body(20, (i) => i === 5, '\n') + '\n']
+	])('%s', async (_what, text) => {
+		const { rows, lines } = await linesOf(text);
+		expect(rows.length).toBeGreaterThan(20);
+		expect(lines).toEqual(expectedLines(rows));
+	});
+});

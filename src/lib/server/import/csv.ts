@@ -225,10 +225,22 @@ export const SUSPECT_CHARS = MAX_CELL_CHARS;
 /** Exact scans started so far in this process (tests check that a sound file needs none). */
 export const exactScans = { started: 0 };
 
-/** Papaparse's progress: characters it has received, and its cursor after its last chunk. */
+/**
+ * Papaparse's progress: characters it has received, its cursor after its last chunk, and line
+ * feeds received against rows read (see `lineFeeds`).
+ */
 interface Watch {
 	received: number;
 	parsed: number;
+	feeds: number;
+	rows: number;
+}
+
+/** Line feeds in a piece of text. */
+function lineFeeds(piece: string): number {
+	let n = 0;
+	for (let i = piece.indexOf('\n'); i !== -1; i = piece.indexOf('\n', i + 1)) n++;
+	return n;
 }
 
 /** Scans the file's first `end` bytes into `limits`: the exact scan, started late. */
@@ -370,12 +382,15 @@ export function readDelimited(
 		const onAbort = () => raw.destroy();
 		signal?.addEventListener('abort', onAbort, { once: true });
 		if (progress) raw.on('data', (chunk) => (progress.bytes += chunk.length));
-		const watch: Watch = { received: 0, parsed: 0 };
+		const watch: Watch = { received: 0, parsed: 0, feeds: 0, rows: 0 };
 		const check = limited(path, delimiter, watch);
 		const input = raw.pipe(check).pipe(decoder(encoding));
 		// Counted before papaparse reads each piece (this listener is first), so that in its chunk
 		// callback `received - cursor` is the unfinished record it holds.
-		input.on('data', (piece: string) => (watch.received += piece.length));
+		input.on('data', (piece: string) => {
+			watch.received += piece.length;
+			watch.feeds += lineFeeds(piece);
+		});
 		// pipe() does not pass errors on: papaparse hears of them only from its own input.
 		raw.on('error', (e) => input.destroy(e));
 		check.on('error', (e) => input.destroy(e));
@@ -391,7 +406,14 @@ export function readDelimited(
 			// object and call, a sixth of the importing thread's time on a large file.
 			chunk(result, parser) {
 				watch.parsed = result.meta.cursor;
+				watch.rows += result.data.length;
 				if (stopped) return;
+				// Papaparse hands over only rows it saw end with their line break, except at the very
+				// end: one last record, whose own line is known before its cells. With LF or CRLF
+				// breaks, as many line feeds received as rows read then means no cell so far holds
+				// one: each row is one line, and its cells need no search. Otherwise (a quoted line
+				// break, CR-only breaks) the cells are searched.
+				const oneLineEach = result.meta.linebreak !== '\r' && watch.feeds === watch.rows;
 				/** The first quote problem of each row of this piece, by the row's index in it. */
 				let quoteErrors: Map<number, Papa.ParseError> | null = null;
 				for (const e of result.errors) {
@@ -403,7 +425,7 @@ export function readDelimited(
 				for (let i = 0; i < data.length; i++) {
 					const cells = data[i]!;
 					const here = line;
-					line += 1 + countNewlines(cells);
+					line += oneLineEach ? 1 : 1 + countNewlines(cells);
 					if (width < 0 && !(cells.length === 1 && cells[0] === '')) width = cells.length;
 					const quoteError = quoteErrors?.get(i);
 					// A quote inside an unquoted cell (NCES writes `…&hl="veteran"&…` in URLs) is read
