@@ -53,14 +53,23 @@ const STATUS_FIELDS = OEWS_MEASURES.map(([key]) => `${key}Status` as const);
 
 /**
  * The stored text for statuses given in measure order (null = published): null when all are
- * published. (The importer builds the same text as it reads, without the intermediate array.)
+ * published. The importer calls it for every row that has a marker, so it builds the text
+ * without an intermediate array.
  */
 export function encodeStatuses(statuses: readonly (ValueStatus | null)[]): string | null {
 	if (statuses.length !== OEWS_MEASURES.length) {
 		throw new RangeError(`expected ${OEWS_MEASURES.length} statuses, got ${statuses.length}`);
 	}
-	if (statuses.every((s) => s === null)) return null;
-	return statuses.map((s) => (s === null ? PUBLISHED : STATUS_CODES[s])).join('');
+	let text = '';
+	let marked = false;
+	for (const s of statuses) {
+		if (s === null) text += PUBLISHED;
+		else {
+			text += STATUS_CODES[s];
+			marked = true;
+		}
+	}
+	return marked ? text : null;
 }
 
 /** The statuses in measure order from the stored text (a damaged text throws: nothing is guessed). */

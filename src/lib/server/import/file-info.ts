@@ -132,7 +132,7 @@ class Utf8Check {
 /** The 1-based line of each byte offset of the file (line breaks before it, plus one). */
 async function linesAt(path: string, offsets: number[]): Promise<number[]> {
 	const end = Math.max(...offsets);
-	const breaks: number[] = [];
+	const lines = offsets.map(() => 1);
 	const buffer = Buffer.allocUnsafe(1 << 20);
 	const file = await open(path, 'r');
 	try {
@@ -140,18 +140,14 @@ async function linesAt(path: string, offsets: number[]): Promise<number[]> {
 			const { bytesRead } = await file.read(buffer, 0, Math.min(buffer.length, end - at), at);
 			if (bytesRead === 0) break;
 			for (let i = buffer.indexOf(10); i !== -1 && i < bytesRead; i = buffer.indexOf(10, i + 1)) {
-				breaks.push(at + i);
+				for (let k = 0; k < offsets.length; k++) if (at + i < offsets[k]!) lines[k]!++;
 			}
 			at += bytesRead;
 		}
 	} finally {
 		await file.close();
 	}
-	return offsets.map((offset) => {
-		let n = 0;
-		while (n < breaks.length && breaks[n]! < offset) n++;
-		return n + 1;
-	});
+	return lines;
 }
 
 export async function inspectFile(

@@ -515,8 +515,7 @@ class FileImport {
 		const refused = (line: number | null, message: string) => this.refused(line, message);
 		if (adapter.deferredWrites && mayWriteOnThread(this.sqlite, this.options)) {
 			const spare = this.spare;
-			if (spare && !spare.taken) {
-				spare.taken = true;
+			if (spare && !spare.relay.to) {
 				spare.relay.to = this;
 				this.thread = spare.thread;
 			} else this.thread = startWriter(this.sqlite, this);
@@ -715,11 +714,10 @@ function mayWriteOnThread(sqlite: Sqlite, options: ImportOptions): boolean {
 /** Where a writer thread's events go: the import that took it (none yet for a spare). */
 type Relay = Pick<FileImport, 'refused' | 'writerFailed'>;
 
-/** A writer thread started before its import knew it would need one. */
+/** A writer thread started before its import knew it would need one; taken once `relay.to` is set. */
 interface SpareWriter {
 	thread: WriterThread;
 	relay: { to: Relay | null };
-	taken: boolean;
 }
 
 function startWriter(sqlite: Sqlite, to: Relay): WriterThread {
@@ -758,7 +756,7 @@ function spareWriter(sqlite: Sqlite, path: string, options: ImportOptions): Spar
 		refused: (line, message) => relay.to?.refused(line, message),
 		writerFailed: (error) => relay.to?.writerFailed(error)
 	});
-	return { thread, relay, taken: false };
+	return { thread, relay };
 }
 
 export async function importFile(
@@ -771,7 +769,7 @@ export async function importFile(
 		return await importWith(sqlite, path, options, spare);
 	} finally {
 		// Not taken (the file was refused, skipped, or its adapter writes inline): stopped here.
-		if (spare && !spare.taken) await spare.thread.rollback();
+		if (spare && !spare.relay.to) await spare.thread.rollback();
 	}
 }
 

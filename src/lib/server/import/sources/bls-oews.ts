@@ -16,7 +16,7 @@ import type Database from 'better-sqlite3';
 import { NATIONAL_AREA } from '../../../domain/codes';
 import type { Writes } from '../writes';
 import type { ValueStatus } from '../../../domain/rows';
-import { OEWS_MEASURES, PUBLISHED, STATUS_CODES } from '../../db/oews-statuses';
+import { OEWS_MEASURES, encodeStatuses } from '../../db/oews-statuses';
 import type { AreaType, OccupationLevel } from '../../db/schema';
 import { PackedFirstSeen, cellAt, codeNumber, findColumns, notMeasured } from '../kit';
 import { SOC_CODE, parseFlag, tryMeasureInto, quote, socLevel, socParent } from '../normalize';
@@ -295,12 +295,12 @@ function open(ctx: OpenContext): AdapterSession {
 	 * returns): 5 keys, the values, statuses, 3 more. One array for the file, not one per row.
 	 */
 	const params: unknown[] = new Array(FACT_PARAMS);
-	/** One value and its status as read (tryMeasureInto's output), and the row's status codes. */
+	/** One value and its status as read (tryMeasureInto's output), and the row's statuses. */
 	const measured: unknown[] = [null, null];
-	const codes: string[] = MEASURES.map(() => PUBLISHED);
+	const statuses: (ValueStatus | null)[] = MEASURES.map(() => null);
 	const seenAreas = new Set<string>();
-	const seenOccupations = new Set<string>();
-	const seenCodes = new Set<number>();
+	/** Codes written to `occupations`, by number where the code has the SOC shape (see below). */
+	const seenOccupations = new Set<number | string>();
 	/** The last O_GROUP read as a level. */
 	let lastGroup = '';
 	const areaRows = new Map<string, number>();
@@ -409,7 +409,7 @@ function open(ctx: OpenContext): AdapterSession {
 				const i = measureColumns[k]!;
 				if (i < 0) {
 					params[5 + k] = null;
-					codes[k] = STATUS_CODES.blank;
+					statuses[k] = 'blank';
 					marked = true;
 					continue;
 				}
@@ -432,14 +432,15 @@ function open(ctx: OpenContext): AdapterSession {
 				params[5 + k] = value;
 				const status = measured[1] as ValueStatus | null;
 				if (status !== null) {
-					codes[k] = STATUS_CODES[status];
+					statuses[k] = status;
 					marked = true;
 					if (status === 'top_coded') topCoded++;
 				}
 			}
+			// Most rows have no marker: their statuses are NULL without building a text.
 			if (marked) {
-				params[STATUSES_AT] = codes.join('');
-				codes.fill(PUBLISHED);
+				params[STATUSES_AT] = encodeStatuses(statuses);
+				statuses.fill(null);
 			} else params[STATUSES_AT] = null;
 			let annualOnly = false;
 			let hourlyOnly = false;
@@ -491,11 +492,11 @@ function open(ctx: OpenContext): AdapterSession {
 					isNecta(areaCode, areaType) ? 1 : 0
 				]);
 			}
-			// By number where the code has the SOC shape: a Set of numbers hashes no string.
+			// By number where the code has the SOC shape: a number hashes no new string.
 			const code = codeNumber(soc);
-			if (code >= 0 ? !seenCodes.has(code) : !seenOccupations.has(soc)) {
-				if (code >= 0) seenCodes.add(code);
-				else seenOccupations.add(soc);
+			const occupationKey = code >= 0 ? code : soc;
+			if (!seenOccupations.has(occupationKey)) {
+				seenOccupations.add(occupationKey);
 				write.occupation.run([soc, title, socLevel(soc), socParent(soc), vintage]);
 			}
 			params[0] = ctx.runId;
